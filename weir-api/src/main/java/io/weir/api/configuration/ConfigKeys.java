@@ -1,0 +1,38 @@
+package io.weir.api.configuration;
+
+/** The configuration keys Weir reads; they are Flink's keys wherever Flink has one. */
+public final class ConfigKeys {
+    private ConfigKeys() {}
+
+    public static final String PARALLELISM_DEFAULT = "parallelism.default";
+    public static final String MAX_PARALLELISM = "pipeline.max-parallelism";
+    public static final String PIPELINE_NAME = "pipeline.name";
+    public static final String AUTO_WATERMARK_INTERVAL = "pipeline.auto-watermark-interval";
+
+    public static final String CHECKPOINTING_INTERVAL = "execution.checkpointing.interval";
+    public static final String CHECKPOINTING_MODE = "execution.checkpointing.mode";
+    public static final String CHECKPOINTING_DIR = "execution.checkpointing.dir";
+    public static final String CHECKPOINTING_TIMEOUT = "execution.checkpointing.timeout";
+    public static final String CHECKPOINTING_MIN_PAUSE = "execution.checkpointing.min-pause";
+    public static final String CHECKPOINTING_MAX_CONCURRENT = "execution.checkpointing.max-concurrent-checkpoints";
+    public static final String CHECKPOINTING_TOLERABLE_FAILURES = "execution.checkpointing.tolerable-failed-checkpoints";
+    public static final String CHECKPOINTING_UNALIGNED = "execution.checkpointing.unaligned.enabled";
+    public static final String CHECKPOINTING_ALIGNED_TIMEOUT = "execution.checkpointing.aligned-checkpoint-timeout";
+    public static final String CHECKPOINTING_RETENTION = "execution.checkpointing.externalized-checkpoint-retention";
+    public static final String CHECKPOINTING_NUM_RETAINED = "execution.checkpointing.num-retained";
+    /** {@code latest} or the path of a checkpoint folder to restore from when the job starts. */
+    public static final String CHECKPOINTING_RESTORE = "execution.checkpointing.restore";
+
+    public static final String RESTART_STRATEGY_TYPE = "restart-strategy.type";
+    public static final String RESTART_FIXED_DELAY_ATTEMPTS = "restart-strategy.fixed-delay.attempts";
+    public static final String RESTART_FIXED_DELAY_DELAY = "restart-strategy.fixed-delay.delay";
+    public static final String RESTART_FAILURE_RATE_MAX = "restart-strategy.failure-rate.max-failures-per-interval";
+    public static final String RESTART_FAILURE_RATE_INTERVAL = "restart-strategy.failure-rate.failure-rate-interval";
+    public static final String RESTART_FAILURE_RATE_DELAY = "restart-strategy.failure-rate.delay";
+    public static final String RESTART_EXP_INITIAL = "restart-strategy.exponential-delay.initial-backoff";
+    public static final String RESTART_EXP_MAX = "restart-strategy.exponential-delay.max-backoff";
+    public static final String RESTART_EXP_MULTIPLIER = "restart-strategy.exponential-delay.backoff-multiplier";
+    public static final String RESTART_EXP_RESET = "restart-strategy.exponential-delay.reset-backoff-threshold";
+    public static final String RESTART_EXP_JITTER = "restart-strategy.exponential-delay.jitter-factor";
+    public static final String RESTART_EXP_ATTEMPTS = "restart-strategy.exponential-delay.attempts-before-reset-backoff";
+}

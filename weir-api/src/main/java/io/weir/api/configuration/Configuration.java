@@ -1,0 +1,167 @@
+package io.weir.api.configuration;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * String key/value settings using Flink's configuration keys (see {@link ConfigKeys}). Typed getters
+ * parse on read and fail with a message naming the key, the bad value and what is allowed.
+ * Durations accept Flink's forms: {@code 1000} (ms), {@code 500 ms}, {@code 10 s}, {@code 2 min}, {@code 1 h}.
+ */
+public final class Configuration implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final TreeMap<String, String> values = new TreeMap<>();
+
+    public Configuration() {}
+
+    public Configuration(Map<String, String> initial) {
+        values.putAll(initial);
+    }
+
+    public Configuration setString(String key, String value) {
+        values.put(key, value);
+        return this;
+    }
+
+    public Configuration setInteger(String key, int value) {
+        return setString(key, Integer.toString(value));
+    }
+
+    public Configuration setLong(String key, long value) {
+        return setString(key, Long.toString(value));
+    }
+
+    public Configuration setBoolean(String key, boolean value) {
+        return setString(key, Boolean.toString(value));
+    }
+
+    public boolean containsKey(String key) {
+        return values.containsKey(key);
+    }
+
+    public String getString(String key, String defaultValue) {
+        return values.getOrDefault(key, defaultValue);
+    }
+
+    public int getInteger(String key, int defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "an integer");
+        }
+    }
+
+    public long getLong(String key, long defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "an integer");
+        }
+    }
+
+    public double getDouble(String key, double defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, v, "a decimal number");
+        }
+    }
+
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.parseBoolean(t);
+        }
+        throw invalid(key, v, "true or false");
+    }
+
+    /** A duration; a bare number is milliseconds. Returns {@code defaultValue} when unset. */
+    public Duration getDuration(String key, Duration defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        try {
+            return parseDuration(v);
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, v, "a duration such as 1000, 500 ms, 10 s, 2 min or 1 h");
+        }
+    }
+
+    public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
+        String v = values.get(key);
+        if (v == null) {
+            return defaultValue;
+        }
+        String norm = v.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(norm)) {
+                return e;
+            }
+        }
+        throw invalid(key, v, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+
+    public Map<String, String> toMap() {
+        return Collections.unmodifiableMap(values);
+    }
+
+    public Configuration copy() {
+        return new Configuration(values);
+    }
+
+    /** Adds every entry of {@code other}, replacing existing keys. */
+    public void addAll(Configuration other) {
+        values.putAll(other.values);
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        int i = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        if (i == 0) {
+            throw new IllegalArgumentException(text);
+        }
+        long n = Long.parseLong(t.substring(0, i));
+        String unit = t.substring(i).trim();
+        switch (unit) {
+            case "": case "ms": case "milli": case "millis": case "millisecond": case "milliseconds": return Duration.ofMillis(n);
+            case "s": case "sec": case "secs": case "second": case "seconds": return Duration.ofSeconds(n);
+            case "min": case "m": case "minute": case "minutes": return Duration.ofMinutes(n);
+            case "h": case "hour": case "hours": return Duration.ofHours(n);
+            case "d": case "day": case "days": return Duration.ofDays(n);
+            default: throw new IllegalArgumentException(text);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String allowed) {
+        return new IllegalArgumentException("Invalid configuration: '" + key + "' = '" + value + "'; expected " + allowed + ".");
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

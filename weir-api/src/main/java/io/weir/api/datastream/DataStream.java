@@ -1,0 +1,178 @@
+package io.weir.api.datastream;
+
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.Function;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.sink.PrintSinkFunction;
+import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.graph.OneInputTransformation;
+import io.weir.api.graph.OperatorKind;
+import io.weir.api.graph.PartitionTransformation;
+import io.weir.api.graph.PartitionTransformation.Partitioning;
+import io.weir.api.graph.SinkTransformation;
+import io.weir.api.graph.Transformation;
+import io.weir.api.graph.UnionTransformation;
+import io.weir.api.tuple.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stream of elements of type {@code T}, with Flink's operations. Each call adds a node to the
+ * job's graph; nothing runs until {@code execute}. Operators that connect one-to-one at equal
+ * parallelism are chained into one task; elsewhere elements go to the next operator's subtasks by
+ * forward (same parallelism), rebalance (different parallelism), or the partitioning set by
+ * {@link #keyBy}, {@link #rebalance()}, {@link #broadcast()} or {@link #forward()}.
+ */
+public class DataStream<T> {
+
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation<T> transformation;
+
+    public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
+        this.environment = environment;
+        this.transformation = transformation;
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    public Transformation<T> getTransformation() {
+        return transformation;
+    }
+
+    public int getParallelism() {
+        return transformation.getParallelism();
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        return transform("Map", OperatorKind.MAP, mapper);
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return transform("Flat Map", OperatorKind.FLAT_MAP, flatMapper);
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return transform("Filter", OperatorKind.FILTER, filter);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        return transform("Process", OperatorKind.PROCESS, processFunction);
+    }
+
+    /** Partitions by key: all elements with equal keys go to the same subtask, and keyed state becomes available. */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        return new KeyedStream<>(this, key);
+    }
+
+    /** Flink's deprecated positional form for tuples: the key is the tuple field at {@code field}. */
+    @Deprecated
+    public KeyedStream<T, Object> keyBy(int field) {
+        return keyBy(new TupleFieldKeySelector<>(field));
+    }
+
+    /** Merges this stream with others of the same type. */
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... streams) {
+        List<Transformation<?>> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> s : streams) {
+            inputs.add(s.transformation);
+        }
+        UnionTransformation<T> union = new UnionTransformation<>(inputs);
+        return new DataStream<>(environment, union);
+    }
+
+    public DataStream<T> rebalance() {
+        return partition(Partitioning.REBALANCE);
+    }
+
+    public DataStream<T> broadcast() {
+        return partition(Partitioning.BROADCAST);
+    }
+
+    public DataStream<T> forward() {
+        return partition(Partitioning.FORWARD);
+    }
+
+    public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+        SinkTransformation<T> sink = new SinkTransformation<>(transformation, "Sink: " + sinkFunction.getClass().getSimpleName(),
+                sinkFunction, stateKeySelector(), -1);
+        environment.addOperator(sink);
+        return new DataStreamSink<>(sink);
+    }
+
+    /** Prints every element to stdout, prefixed by the subtask number when parallelism > 1. */
+    public DataStreamSink<T> print() {
+        return addSink(new PrintSinkFunction<>()).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return addSink(new PrintSinkFunction<>(sinkIdentifier, false)).name("Print to Std. Out");
+    }
+
+    /** Runs the job and returns an iterator over this stream's elements; closing it cancels the job. */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        CollectSink<T> sink = new CollectSink<>();
+        addSink(sink).name("Collect Sink").setParallelism(1);
+        return sink.iterator(environment.executeAsync(jobName));
+    }
+
+    /** Runs the job and returns its first {@code limit} elements, then cancels it if it still runs. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        List<T> out = new ArrayList<>();
+        try (CloseableIterator<T> it = executeAndCollect(jobName)) {
+            while (out.size() < limit && it.hasNext()) {
+                out.add(it.next());
+            }
+        }
+        return out;
+    }
+
+    /** The key of this stream when it is keyed, used to give downstream operators keyed state. */
+    protected KeySelector<T, ?> stateKeySelector() {
+        return null;
+    }
+
+    protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorKind kind, Function function) {
+        OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, name, kind, function, stateKeySelector(), -1);
+        environment.addOperator(t);
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    private DataStream<T> partition(Partitioning partitioning) {
+        return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioning, null));
+    }
+
+    /** Key selector of {@link #keyBy(int)}. */
+    static final class TupleFieldKeySelector<T> implements KeySelector<T, Object> {
+        private static final long serialVersionUID = 1L;
+        private final int field;
+
+        TupleFieldKeySelector(int field) {
+            this.field = field;
+        }
+
+        @Override
+        public Object getKey(T value) {
+            if (!(value instanceof Tuple)) {
+                throw new IllegalArgumentException("keyBy(" + field + ") needs a stream of tuples, but got a " + value.getClass().getName() + ".");
+            }
+            return ((Tuple) value).getField(field);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.weir.api.environment;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.configuration.Configuration;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Checkpoint settings, with Flink's names and defaults. Values are checked at {@code execute()},
+ * which fails with the name of the bad setting and the allowed values.
+ */
+public class CheckpointConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final long DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
+    private long checkpointInterval = -1;
+    private CheckpointingMode checkpointingMode = CheckpointingMode.EXACTLY_ONCE;
+    private long checkpointTimeout = DEFAULT_TIMEOUT_MS;
+    private long minPauseBetweenCheckpoints;
+    private int maxConcurrentCheckpoints = 1;
+    private int tolerableCheckpointFailureNumber;
+    private boolean unalignedCheckpointsEnabled;
+    private long alignedCheckpointTimeoutMs;
+    private ExternalizedCheckpointRetention externalizedCheckpointRetention = ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS;
+    private String checkpointStorage;
+    private int numRetainedCheckpoints = 1;
+
+    public CheckpointConfig() {}
+
+    /** Copy constructor. */
+    public CheckpointConfig(CheckpointConfig o) {
+        checkpointInterval = o.checkpointInterval;
+        checkpointingMode = o.checkpointingMode;
+        checkpointTimeout = o.checkpointTimeout;
+        minPauseBetweenCheckpoints = o.minPauseBetweenCheckpoints;
+        maxConcurrentCheckpoints = o.maxConcurrentCheckpoints;
+        tolerableCheckpointFailureNumber = o.tolerableCheckpointFailureNumber;
+        unalignedCheckpointsEnabled = o.unalignedCheckpointsEnabled;
+        alignedCheckpointTimeoutMs = o.alignedCheckpointTimeoutMs;
+        externalizedCheckpointRetention = o.externalizedCheckpointRetention;
+        checkpointStorage = o.checkpointStorage;
+        numRetainedCheckpoints = o.numRetainedCheckpoints;
+    }
+
+    public boolean isCheckpointingEnabled() {
+        return checkpointInterval > 0;
+    }
+
+    public long getCheckpointInterval() {
+        return checkpointInterval;
+    }
+
+    /** Interval in ms between the triggers of two checkpoints; -1 disables checkpointing. */
+    public void setCheckpointInterval(long checkpointInterval) {
+        this.checkpointInterval = checkpointInterval;
+    }
+
+    public CheckpointingMode getCheckpointingMode() {
+        return checkpointingMode;
+    }
+
+    public void setCheckpointingMode(CheckpointingMode checkpointingMode) {
+        this.checkpointingMode = java.util.Objects.requireNonNull(checkpointingMode, "checkpointingMode");
+    }
+
+    public long getCheckpointTimeout() {
+        return checkpointTimeout;
+    }
+
+    /** A checkpoint not complete after this many ms is aborted (default 10 minutes). */
+    public void setCheckpointTimeout(long checkpointTimeout) {
+        this.checkpointTimeout = checkpointTimeout;
+    }
+
+    public long getMinPauseBetweenCheckpoints() {
+        return minPauseBetweenCheckpoints;
+    }
+
+    /** At least this many ms between the end of one checkpoint and the trigger of the next (default 0). */
+    public void setMinPauseBetweenCheckpoints(long minPauseBetweenCheckpoints) {
+        this.minPauseBetweenCheckpoints = minPauseBetweenCheckpoints;
+    }
+
+    public int getMaxConcurrentCheckpoints() {
+        return maxConcurrentCheckpoints;
+    }
+
+    /** How many checkpoints may be in progress at once (default 1). */
+    public void setMaxConcurrentCheckpoints(int maxConcurrentCheckpoints) {
+        this.maxConcurrentCheckpoints = maxConcurrentCheckpoints;
+    }
+
+    public int getTolerableCheckpointFailureNumber() {
+        return tolerableCheckpointFailureNumber;
+    }
+
+    /** How many consecutive checkpoint failures are tolerated before the job fails (default 0). */
+    public void setTolerableCheckpointFailureNumber(int tolerableCheckpointFailureNumber) {
+        this.tolerableCheckpointFailureNumber = tolerableCheckpointFailureNumber;
+    }
+
+    public boolean isUnalignedCheckpointsEnabled() {
+        return unalignedCheckpointsEnabled;
+    }
+
+    public void enableUnalignedCheckpoints() {
+        enableUnalignedCheckpoints(true);
+    }
+
+    public void enableUnalignedCheckpoints(boolean enabled) {
+        this.unalignedCheckpointsEnabled = enabled;
+    }
+
+    public Duration getAlignedCheckpointTimeout() {
+        return Duration.ofMillis(alignedCheckpointTimeoutMs);
+    }
+
+    /** With unaligned checkpoints enabled: align first, switch to unaligned after this long (0 = unaligned at once). */
+    public void setAlignedCheckpointTimeout(Duration timeout) {
+        this.alignedCheckpointTimeoutMs = timeout.toMillis();
+    }
+
+    public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
+        return externalizedCheckpointRetention;
+    }
+
+    public void setExternalizedCheckpointRetention(ExternalizedCheckpointRetention retention) {
+        this.externalizedCheckpointRetention = java.util.Objects.requireNonNull(retention, "retention");
+    }
+
+    /** The checkpoint directory URI ({@code file:///path}) or path, or {@code null} for the default. */
+    public String getCheckpointStorage() {
+        return checkpointStorage;
+    }
+
+    public void setCheckpointStorage(String checkpointDirectory) {
+        this.checkpointStorage = checkpointDirectory;
+    }
+
+    public void setCheckpointStorage(Path checkpointDirectory) {
+        this.checkpointStorage = checkpointDirectory.toUri().toString();
+    }
+
+    public int getNumRetainedCheckpoints() {
+        return numRetainedCheckpoints;
+    }
+
+    /** How many complete checkpoints to keep on disk (default 1, the newest). */
+    public void setNumRetainedCheckpoints(int numRetainedCheckpoints) {
+        this.numRetainedCheckpoints = numRetainedCheckpoints;
+    }
+
+    /** Applies the {@code execution.checkpointing.*} keys present in {@code conf}. */
+    public void configure(Configuration conf) {
+        if (conf.containsKey(ConfigKeys.CHECKPOINTING_INTERVAL)) {
+            checkpointInterval = conf.getDuration(ConfigKeys.CHECKPOINTING_INTERVAL, null).toMillis();
+        }
+        checkpointingMode = conf.getEnum(ConfigKeys.CHECKPOINTING_MODE, CheckpointingMode.class, checkpointingMode);
+        checkpointStorage = conf.getString(ConfigKeys.CHECKPOINTING_DIR, checkpointStorage);
+        checkpointTimeout = conf.getDuration(ConfigKeys.CHECKPOINTING_TIMEOUT, Duration.ofMillis(checkpointTimeout)).toMillis();
+        minPauseBetweenCheckpoints = conf.getDuration(ConfigKeys.CHECKPOINTING_MIN_PAUSE, Duration.ofMillis(minPauseBetweenCheckpoints)).toMillis();
+        maxConcurrentCheckpoints = conf.getInteger(ConfigKeys.CHECKPOINTING_MAX_CONCURRENT, maxConcurrentCheckpoints);
+        tolerableCheckpointFailureNumber = conf.getInteger(ConfigKeys.CHECKPOINTING_TOLERABLE_FAILURES, tolerableCheckpointFailureNumber);
+        unalignedCheckpointsEnabled = conf.getBoolean(ConfigKeys.CHECKPOINTING_UNALIGNED, unalignedCheckpointsEnabled);
+        alignedCheckpointTimeoutMs = conf.getDuration(ConfigKeys.CHECKPOINTING_ALIGNED_TIMEOUT, Duration.ofMillis(alignedCheckpointTimeoutMs)).toMillis();
+        externalizedCheckpointRetention = conf.getEnum(ConfigKeys.CHECKPOINTING_RETENTION, ExternalizedCheckpointRetention.class, externalizedCheckpointRetention);
+        numRetainedCheckpoints = conf.getInteger(ConfigKeys.CHECKPOINTING_NUM_RETAINED, numRetainedCheckpoints);
+    }
+}

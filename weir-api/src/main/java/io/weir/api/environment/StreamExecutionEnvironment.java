@@ -1,0 +1,263 @@
+package io.weir.api.environment;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.configuration.Configuration;
+import io.weir.api.connector.source.Source;
+import io.weir.api.connector.source.lib.CollectionSource;
+import io.weir.api.connector.source.lib.NumberSequenceSource;
+import io.weir.api.datastream.DataStreamSource;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobExecutionException;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.functions.source.ParallelSourceFunction;
+import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.graph.SourceTransformation;
+import io.weir.api.graph.Transformation;
+import io.weir.api.restart.RestartStrategies.RestartStrategyConfiguration;
+import io.weir.api.spi.Pipeline;
+import io.weir.api.spi.PipelineExecutorFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Where a job is built and started, with Flink's names. The executor is found through
+ * {@link ServiceLoader} ({@link PipelineExecutorFactory}); with {@code weir-runtime} on the class
+ * path that is the embedded engine, which runs the job in this JVM.
+ *
+ * <pre>{@code
+ * StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+ * env.enableCheckpointing(1000);
+ * env.setCheckpointingMode(CheckpointingMode.EXACTLY_ONCE);
+ * env.fromSequence(1, 1000).map(x -> x * 2).print();
+ * env.execute("doubles");
+ * }</pre>
+ */
+public class StreamExecutionEnvironment {
+
+    private static final ThreadLocal<Configuration> CONTEXT_CONFIGURATION = new ThreadLocal<>();
+
+    private final Configuration configuration;
+    private final CheckpointConfig checkpointConfig = new CheckpointConfig();
+    private final List<Transformation<?>> transformations = new ArrayList<>();
+    private int parallelism;
+    private int maxParallelism = -1;
+    private RestartStrategyConfiguration restartStrategy;
+
+    protected StreamExecutionEnvironment(Configuration configuration, int defaultParallelism) {
+        this.configuration = configuration.copy();
+        this.parallelism = defaultParallelism;
+        configure(this.configuration);
+    }
+
+    /**
+     * An environment for this JVM. Its default parallelism is the number of processors, unless
+     * {@code parallelism.default} is set in the context configuration (for example by {@code weir run -p}).
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment() {
+        Configuration ctx = CONTEXT_CONFIGURATION.get();
+        return getExecutionEnvironment(ctx == null ? new Configuration() : ctx);
+    }
+
+    public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
+        Configuration merged = new Configuration();
+        Configuration ctx = CONTEXT_CONFIGURATION.get();
+        if (ctx != null) {
+            merged.addAll(ctx);
+        }
+        merged.addAll(configuration);
+        return new StreamExecutionEnvironment(merged, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment() {
+        return getExecutionEnvironment();
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
+        StreamExecutionEnvironment env = getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
+        StreamExecutionEnvironment env = getExecutionEnvironment(configuration);
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    /**
+     * Sets the configuration that {@link #getExecutionEnvironment()} applies on this thread; used by
+     * launchers such as {@code weir run} to pass {@code -p}, {@code -s} and {@code -D} settings to a job's {@code main}.
+     */
+    public static void setContextConfiguration(Configuration configuration) {
+        if (configuration == null) {
+            CONTEXT_CONFIGURATION.remove();
+        } else {
+            CONTEXT_CONFIGURATION.set(configuration.copy());
+        }
+    }
+
+    /** Applies Flink configuration keys (parallelism, checkpointing, restart strategy keys are read by the executor). */
+    public void configure(Configuration conf) {
+        if (conf != this.configuration) {
+            this.configuration.addAll(conf);
+        }
+        parallelism = conf.getInteger(ConfigKeys.PARALLELISM_DEFAULT, parallelism);
+        maxParallelism = conf.getInteger(ConfigKeys.MAX_PARALLELISM, maxParallelism);
+        checkpointConfig.configure(conf);
+    }
+
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default parallelism of every operator that does not set its own. Checked at {@code execute()}. */
+    public StreamExecutionEnvironment setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+        return this;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    /** Number of key groups (default 128, or the parallelism if larger); the upper bound for rescaling keyed state. */
+    public StreamExecutionEnvironment setMaxParallelism(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
+        return this;
+    }
+
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    /** Enables periodic checkpoints every {@code interval} ms in {@link CheckpointingMode#EXACTLY_ONCE} mode. */
+    public StreamExecutionEnvironment enableCheckpointing(long interval) {
+        checkpointConfig.setCheckpointInterval(interval);
+        return this;
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long interval, CheckpointingMode mode) {
+        checkpointConfig.setCheckpointInterval(interval);
+        checkpointConfig.setCheckpointingMode(mode);
+        return this;
+    }
+
+    /** Sets the checkpointing mode, as the seed article writes it; same as {@code getCheckpointConfig().setCheckpointingMode(mode)}. */
+    public StreamExecutionEnvironment setCheckpointingMode(CheckpointingMode mode) {
+        checkpointConfig.setCheckpointingMode(mode);
+        return this;
+    }
+
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    public void setRestartStrategy(RestartStrategyConfiguration restartStrategy) {
+        this.restartStrategy = restartStrategy;
+    }
+
+    public RestartStrategyConfiguration getRestartStrategy() {
+        return restartStrategy;
+    }
+
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromElements(T... data) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("fromElements needs at least one element.");
+        }
+        return fromCollection(Arrays.asList(data));
+    }
+
+    /** The elements of a collection, in order, from a single (checkpointed) source subtask. */
+    public <T> DataStreamSource<T> fromCollection(Collection<T> data) {
+        return fromSource(new CollectionSource<>(data), "Collection Source", false);
+    }
+
+    /** The numbers {@code from..to} inclusive, from a parallel, checkpointed source. */
+    public DataStreamSource<Long> fromSequence(long from, long to) {
+        return fromSource(new NumberSequenceSource(from, to), "Sequence Source", true);
+    }
+
+    /** A split-based, checkpointed source. */
+    public <T> DataStreamSource<T> fromSource(Source<T, ?> source, String sourceName) {
+        return fromSource(source, sourceName, true);
+    }
+
+    private <T> DataStreamSource<T> fromSource(Source<T, ?> source, String sourceName, boolean parallel) {
+        SourceTransformation<T> t = new SourceTransformation<>(sourceName, source, null, parallel, parallel ? -1 : 1);
+        transformations.add(t);
+        return new DataStreamSource<>(this, t);
+    }
+
+    /** A classic source function; a {@link ParallelSourceFunction} may run in parallel, any other with parallelism 1. */
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function) {
+        return addSource(function, "Custom Source");
+    }
+
+    public <T> DataStreamSource<T> addSource(SourceFunction<T> function, String sourceName) {
+        boolean parallel = function instanceof ParallelSourceFunction;
+        SourceTransformation<T> t = new SourceTransformation<>(sourceName, null, function, parallel, parallel ? -1 : 1);
+        transformations.add(t);
+        return new DataStreamSource<>(this, t);
+    }
+
+    /** Registers a transformation built by a stream; used by the DataStream classes. */
+    public void addOperator(Transformation<?> transformation) {
+        transformations.add(transformation);
+    }
+
+    /** Runs the job and blocks until it ends. Invalid settings fail here before anything runs. */
+    public JobExecutionResult execute() throws Exception {
+        return execute(configuration.getString(ConfigKeys.PIPELINE_NAME, "Weir Streaming Job"));
+    }
+
+    public JobExecutionResult execute(String jobName) throws Exception {
+        JobClient client = executeAsync(jobName);
+        try {
+            return client.getJobExecutionResult().get();
+        } catch (InterruptedException e) {
+            client.cancel();
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JobExecutionException) {
+                throw (JobExecutionException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts the job and returns at once with a client to watch or cancel it. */
+    public JobClient executeAsync(String jobName) throws Exception {
+        Pipeline pipeline = new Pipeline(jobName, List.copyOf(transformations), parallelism, maxParallelism,
+                new CheckpointConfig(checkpointConfig), restartStrategy, configuration.copy());
+        transformations.clear();
+        return findExecutor().create().execute(pipeline);
+    }
+
+    /** The transformations registered so far (for executors and tests). */
+    public List<Transformation<?>> getTransformations() {
+        return List.copyOf(transformations);
+    }
+
+    private PipelineExecutorFactory findExecutor() {
+        String target = configuration.getString("execution.target", null);
+        List<PipelineExecutorFactory> factories = new ArrayList<>();
+        ServiceLoader.load(PipelineExecutorFactory.class, StreamExecutionEnvironment.class.getClassLoader()).forEach(factories::add);
+        if (factories.isEmpty()) {
+            throw new IllegalStateException("No Weir executor found on the class path: add the io.weir:weir-runtime dependency (it provides the embedded executor).");
+        }
+        if (target != null) {
+            return factories.stream().filter(f -> f.name().equals(target)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "Invalid configuration: 'execution.target' = '" + target + "'; available executors: "
+                            + factories.stream().map(PipelineExecutorFactory::name).toList() + "."));
+        }
+        return factories.stream().max(Comparator.comparingInt(PipelineExecutorFactory::priority)).get();
+    }
+}

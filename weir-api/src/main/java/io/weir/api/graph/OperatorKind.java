@@ -1,0 +1,19 @@
+package io.weir.api.graph;
+
+/** What a {@link OneInputTransformation} does with its function; the executor maps each kind to an operator. */
+public enum OperatorKind {
+    /** {@code MapFunction}. */
+    MAP,
+    /** {@code FlatMapFunction}. */
+    FLAT_MAP,
+    /** {@code FilterFunction}. */
+    FILTER,
+    /** {@code ProcessFunction} on a non-keyed stream. */
+    PROCESS,
+    /** {@code KeyedProcessFunction} on a keyed stream. */
+    KEYED_PROCESS,
+    /** {@code ReduceFunction} on a keyed stream, emitting the running result per element. */
+    KEYED_REDUCE,
+    /** {@code SinkFunction}. */
+    SINK
+}

@@ -1,0 +1,68 @@
+package io.weir.api.graph;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A node of the logical graph that the DataStream calls build. Part of the executor SPI: executors
+ * read it, job authors do not need it. Ids are unique within a JVM and increase in creation order.
+ */
+public abstract class Transformation<T> {
+    private static final AtomicInteger NEXT_ID = new AtomicInteger();
+
+    private final int id = NEXT_ID.incrementAndGet();
+    private String name;
+    private String uid;
+    private int parallelism;
+    private int maxParallelism = -1;
+
+    protected Transformation(String name, int parallelism) {
+        this.name = name;
+        this.parallelism = parallelism;
+    }
+
+    public int getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    /** The user-given stable id, or {@code null}; it names the operator's state in checkpoints. */
+    public String getUid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    /** The parallelism, or -1 for the environment's default. */
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    public void setMaxParallelism(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
+    }
+
+    public abstract List<Transformation<?>> getInputs();
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "{id=" + id + ", name='" + name + "', parallelism=" + parallelism + "}";
+    }
+}

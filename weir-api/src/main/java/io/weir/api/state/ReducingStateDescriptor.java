@@ -1,0 +1,32 @@
+package io.weir.api.state;
+
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.typeutils.TypeSerializer;
+
+import java.util.Objects;
+
+/** Describes a {@link ReducingState}. */
+public class ReducingStateDescriptor<T> extends StateDescriptor<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final ReduceFunction<T> reduceFunction;
+
+    public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, Class<T> typeClass) {
+        super(name, typeClass, null);
+        this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
+    }
+
+    public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeSerializer<T> serializer) {
+        super(name, null, serializer);
+        this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
+    }
+
+    public ReduceFunction<T> getReduceFunction() {
+        return reduceFunction;
+    }
+
+    @Override
+    public Type getType() {
+        return Type.REDUCING;
+    }
+}

@@ -1,0 +1,63 @@
+package io.weir.api.state;
+
+import io.weir.api.typeutils.TypeSerializer;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Names a piece of state and says how its values are serialized: either a {@link TypeSerializer}
+ * or a class, for which the runtime picks a built-in serializer (primitives, String, byte[],
+ * tuples, records, POJOs) or its generic fallback. The name identifies the state in checkpoints,
+ * so it must stay the same across versions of a job that restore each other's checkpoints.
+ */
+public abstract class StateDescriptor<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The kind of state, which decides its snapshot layout. */
+    public enum Type { VALUE, LIST, REDUCING, MAP }
+
+    private final String name;
+    private final Class<?> typeClass;
+    private final TypeSerializer<?> serializer;
+
+    protected StateDescriptor(String name, Class<?> typeClass, TypeSerializer<?> serializer) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A state descriptor needs a non-empty name.");
+        }
+        this.name = name;
+        this.typeClass = typeClass;
+        this.serializer = serializer;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** The value class given by the user, or {@code null} if a serializer was given instead. */
+    public Class<?> getTypeClass() {
+        return typeClass;
+    }
+
+    /** The serializer given by the user, or {@code null} if the runtime chooses one. */
+    public TypeSerializer<?> getSerializer() {
+        return serializer;
+    }
+
+    public abstract Type getType();
+
+    @Override
+    public boolean equals(Object o) {
+        return o != null && o.getClass() == getClass() && ((StateDescriptor<?>) o).name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(getClass(), name);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + name + ")";
+    }
+}
