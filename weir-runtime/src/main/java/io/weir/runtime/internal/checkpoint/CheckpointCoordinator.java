@@ -1,0 +1,266 @@
+package io.weir.runtime.internal.checkpoint;
+
+import io.weir.api.environment.CheckpointConfig;
+import io.weir.api.execution.CheckpointStatistics;
+import io.weir.runtime.checkpoint.CheckpointMetadata;
+import io.weir.runtime.checkpoint.FileCheckpointStorage;
+import io.weir.runtime.checkpoint.SubtaskStateMetadata;
+import io.weir.runtime.internal.task.TaskListener.SnapshotStats;
+import io.weir.runtime.internal.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Decides when checkpoints start, collects acknowledgements, and completes or aborts them. Runs
+ * only on the job master's thread; I/O at the edges (the metadata write) happens there too, so
+ * that "complete" is never reported before the metadata is durable.
+ *
+ * <ol>
+ *   <li>{@link #maybeTrigger} starts checkpoint n when the interval has passed, fewer than max
+ *       concurrent are pending, and the min pause since the last completion has passed.</li>
+ *   <li>Every subtask acknowledges with its state file; the last acknowledgement writes the
+ *       metadata (temp file, fsync, atomic rename) and the checkpoint is complete.</li>
+ *   <li>Only then are tasks notified, and older pending checkpoints are subsumed.</li>
+ *   <li>A decline or a timeout aborts the checkpoint and removes its files; more consecutive
+ *       failures than tolerated fail the job.</li>
+ * </ol>
+ */
+public final class CheckpointCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(CheckpointCoordinator.class);
+    private static final int STATS_KEPT = 100;
+
+    /** What the coordinator asks of the master. */
+    public interface Actions {
+        void triggerSources(long checkpointId, long timestamp);
+
+        void notifyComplete(long checkpointId, CheckpointMetadata metadata);
+
+        void notifyAborted(long checkpointId);
+
+        /** Too many checkpoint failures: fail the job with this cause. */
+        void failJob(Throwable cause);
+    }
+
+    private static final class Pending {
+        final long id;
+        final long triggerTimestamp;
+        final long triggerNanos;
+        final boolean isFinal;
+        int remaining;
+        final List<SubtaskStateMetadata> states = new ArrayList<>();
+        long sync;
+        long async;
+        long alignment;
+        long bytes;
+
+        Pending(long id, long triggerTimestamp, long triggerNanos, int expected, boolean isFinal) {
+            this.id = id;
+            this.triggerTimestamp = triggerTimestamp;
+            this.triggerNanos = triggerNanos;
+            this.remaining = expected;
+            this.isFinal = isFinal;
+        }
+    }
+
+    private final CheckpointConfig config;
+    private final FileCheckpointStorage storage;
+    private final String jobName;
+    private final Clock clock;
+    private final Actions actions;
+    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    private final Deque<CheckpointStatistics> stats = new ArrayDeque<>();
+    private long nextId;
+    private long lastTriggerNanos = Long.MIN_VALUE;
+    private long lastCompletionNanos = Long.MIN_VALUE;
+    private int consecutiveFailures;
+    private int expectedAcks;
+    private boolean running;
+    private long latestCompletedId = -1;
+    private long completedCount;
+
+    public CheckpointCoordinator(CheckpointConfig config, FileCheckpointStorage storage, String jobName, Clock clock, Actions actions) {
+        this.config = config;
+        this.storage = storage;
+        this.jobName = jobName;
+        this.clock = clock;
+        this.actions = actions;
+        this.nextId = storage.nextCheckpointId();
+    }
+
+    /** A new attempt is running with this many subtasks; checkpoints may start. */
+    public void start(int subtasks) {
+        expectedAcks = subtasks;
+        running = true;
+        lastTriggerNanos = clock.relativeTimeNanos();
+    }
+
+    /** The attempt is going away: abort everything pending, trigger nothing. */
+    public void stop(String reason) {
+        running = false;
+        for (Long id : new ArrayList<>(pending.keySet())) {
+            abort(id, reason, false);
+        }
+    }
+
+    public long latestCompletedId() {
+        return latestCompletedId;
+    }
+
+    public long completedCount() {
+        return completedCount;
+    }
+
+    public synchronized List<CheckpointStatistics> statistics() {
+        return new ArrayList<>(stats);
+    }
+
+    /** Periodic check; also expires timed-out checkpoints. */
+    public void maybeTrigger() {
+        long now = clock.relativeTimeNanos();
+        for (Pending p : new ArrayList<>(pending.values())) {
+            if ((now - p.triggerNanos) / 1_000_000L >= config.getCheckpointTimeout()) {
+                abort(p.id, "expired after " + config.getCheckpointTimeout() + " ms (execution.checkpointing.timeout) before all subtasks acknowledged", true);
+            }
+        }
+        if (!running || pending.size() >= config.getMaxConcurrentCheckpoints()) {
+            return;
+        }
+        if ((now - lastTriggerNanos) / 1_000_000L < config.getCheckpointInterval()) {
+            return;
+        }
+        if (lastCompletionNanos != Long.MIN_VALUE && (now - lastCompletionNanos) / 1_000_000L < config.getMinPauseBetweenCheckpoints()) {
+            return;
+        }
+        trigger(false);
+    }
+
+    /** Triggers a checkpoint now (the final checkpoint once every task reached end of input). */
+    public void trigger(boolean isFinal) {
+        if (!running) {
+            return;
+        }
+        long id = nextId++;
+        long ts = clock.currentTimeMillis();
+        lastTriggerNanos = clock.relativeTimeNanos();
+        pending.put(id, new Pending(id, ts, lastTriggerNanos, expectedAcks, isFinal));
+        actions.triggerSources(id, ts);
+    }
+
+    public boolean hasPendingFinal() {
+        for (Pending p : pending.values()) {
+            if (p.isFinal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return true if this acknowledgement completed a final checkpoint */
+    public boolean acknowledge(long id, SubtaskStateMetadata state, SnapshotStats s) {
+        Pending p = pending.get(id);
+        if (p == null) {
+            return false; // aborted or subsumed meanwhile; its folder is gone or will be
+        }
+        p.states.add(state);
+        p.sync = Math.max(p.sync, s.syncMillis());
+        p.async = Math.max(p.async, s.asyncMillis());
+        p.alignment = Math.max(p.alignment, s.alignmentMillis());
+        p.bytes += s.bytes();
+        if (--p.remaining > 0) {
+            return false;
+        }
+        return complete(p);
+    }
+
+    private boolean complete(Pending p) {
+        pending.remove(p.id);
+        CheckpointMetadata md = new CheckpointMetadata(1, jobName, p.id, p.triggerTimestamp, clock.currentTimeMillis(),
+                config.getCheckpointingMode().name(), p.states);
+        try {
+            storage.commitCheckpoint(md);
+        } catch (Exception e) {
+            failed(p, "writing its metadata failed: " + e.getMessage(), e);
+            return false;
+        }
+        long duration = (clock.relativeTimeNanos() - p.triggerNanos) / 1_000_000L;
+        lastCompletionNanos = clock.relativeTimeNanos();
+        latestCompletedId = p.id;
+        completedCount++;
+        consecutiveFailures = 0;
+        record(new CheckpointStatistics(p.id, p.triggerTimestamp, duration, p.sync, p.async, p.alignment, p.bytes,
+                CheckpointStatistics.Status.COMPLETED, null));
+        LOG.info("Checkpoint {} of job '{}' completed: {} ms end to end (sync {} ms, async {} ms, alignment {} ms), {} bytes, {} subtasks.",
+                p.id, jobName, duration, p.sync, p.async, p.alignment, p.bytes, p.states.size());
+        for (Long older : new ArrayList<>(pending.headMap(p.id).keySet())) {
+            abort(older, "subsumed by checkpoint " + p.id, false);
+        }
+        actions.notifyComplete(p.id, md);
+        return p.isFinal;
+    }
+
+    public void decline(long id, String task, int subtask, Throwable cause) {
+        Pending p = pending.get(id);
+        if (p == null) {
+            return;
+        }
+        pending.remove(id);
+        failed(p, "subtask " + subtask + " of '" + task + "' declined: " + cause, cause);
+    }
+
+    private void failed(Pending p, String reason, Throwable cause) {
+        storage.abortCheckpoint(p.id);
+        record(new CheckpointStatistics(p.id, p.triggerTimestamp, (clock.relativeTimeNanos() - p.triggerNanos) / 1_000_000L,
+                p.sync, p.async, p.alignment, p.bytes, CheckpointStatistics.Status.ABORTED, reason));
+        LOG.warn("Checkpoint {} of job '{}' failed: {}", p.id, jobName, reason);
+        actions.notifyAborted(p.id);
+        countFailure(p.id, reason, cause);
+        if (p.isFinal && running) {
+            trigger(true);
+        }
+    }
+
+    private void abort(long id, String reason, boolean countsAsFailure) {
+        Pending p = pending.remove(id);
+        if (p == null) {
+            return;
+        }
+        storage.abortCheckpoint(id);
+        record(new CheckpointStatistics(p.id, p.triggerTimestamp, (clock.relativeTimeNanos() - p.triggerNanos) / 1_000_000L,
+                p.sync, p.async, p.alignment, p.bytes, CheckpointStatistics.Status.ABORTED, reason));
+        LOG.info("Checkpoint {} of job '{}' aborted: {}", id, jobName, reason);
+        if (running) {
+            actions.notifyAborted(id);
+        }
+        if (countsAsFailure) {
+            countFailure(id, reason, null);
+            if (p.isFinal && running) {
+                trigger(true);
+            }
+        }
+    }
+
+    private void countFailure(long id, String reason, Throwable cause) {
+        consecutiveFailures++;
+        if (consecutiveFailures > config.getTolerableCheckpointFailureNumber() && running) {
+            IllegalStateException e = new IllegalStateException("Checkpoint " + id + " failed (" + reason + "), and " + consecutiveFailures
+                    + " checkpoints failed in a row, more than the tolerable " + config.getTolerableCheckpointFailureNumber()
+                    + " (execution.checkpointing.tolerable-failed-checkpoints). Check the checkpoint directory " + storage.jobDirectory()
+                    + " (free space, permissions), or raise the tolerable number.", cause);
+            consecutiveFailures = 0;
+            actions.failJob(e);
+        }
+    }
+
+    private synchronized void record(CheckpointStatistics s) {
+        stats.addLast(s);
+        while (stats.size() > STATS_KEPT) {
+            stats.removeFirst();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.weir.runtime.internal.checkpoint;
+
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.SubtaskStateMetadata;
+import io.weir.runtime.internal.graph.JobGraph;
+import io.weir.runtime.internal.graph.JobVertex;
+import io.weir.runtime.internal.graph.OperatorSpec;
+import io.weir.runtime.internal.state.KeyGroups;
+import io.weir.runtime.internal.state.RestoredState;
+import io.weir.runtime.internal.task.SubtaskSnapshotWriter;
+import io.weir.runtime.internal.task.TaskRestore;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a completed checkpoint and deals its state to the subtasks of a job graph, possibly at a
+ * different parallelism: keyed state by key group; split list state element by element, round
+ * robin; union list state to everyone.
+ */
+public final class RestoreAssembler {
+    private RestoreAssembler() {}
+
+    /** One operator's state as written by one old subtask. */
+    private static final class OldOperatorState {
+        final Map<String, RestoredState.ListStateData> lists = new LinkedHashMap<>();
+        final List<Object[]> keyGroups = new ArrayList<>(); // {state, type, kg, bytes}
+    }
+
+    /** Restore data per vertex index and subtask. */
+    public static Map<Integer, TaskRestore[]> assemble(CompletedCheckpoint checkpoint, JobGraph graph) throws IOException {
+        long id = checkpoint.metadata().checkpointId();
+        // operator id -> old subtask index -> state
+        Map<String, Map<Integer, OldOperatorState>> byOperator = new HashMap<>();
+        Map<String, Boolean> endOfInputByTask = new HashMap<>();
+        for (SubtaskStateMetadata s : checkpoint.metadata().subtasks()) {
+            endOfInputByTask.merge(s.taskId(), s.endOfInput(), Boolean::logicalAnd);
+            if (s.stateFile() == null) {
+                continue;
+            }
+            try (InputStream in = checkpoint.openStateFile(s.stateFile())) {
+                read(new DataInputStream(new BufferedInputStream(in, 1 << 16)), s, byOperator, checkpoint);
+            }
+        }
+        Set<String> known = new HashSet<>();
+        Map<Integer, TaskRestore[]> result = new HashMap<>();
+        for (JobVertex v : graph.vertices()) {
+            TaskRestore[] perSubtask = new TaskRestore[v.parallelism()];
+            boolean endOfInput = endOfInputByTask.getOrDefault(v.taskId(), false);
+            for (int i = 0; i < v.parallelism(); i++) {
+                Map<String, RestoredState> states = new HashMap<>();
+                int first = KeyGroups.rangeStart(i, v.maxParallelism(), v.parallelism());
+                int last = KeyGroups.rangeEnd(i, v.maxParallelism(), v.parallelism());
+                for (OperatorSpec op : v.chain()) {
+                    known.add(op.operatorId());
+                    Map<Integer, OldOperatorState> old = byOperator.get(op.operatorId());
+                    states.put(op.operatorId(), old == null ? new RestoredState() : deal(old, i, v.parallelism(), first, last));
+                }
+                perSubtask[i] = new TaskRestore(id, states, endOfInput);
+            }
+            result.put(v.index(), perSubtask);
+        }
+        for (String op : byOperator.keySet()) {
+            if (!known.contains(op)) {
+                throw new IllegalStateException("Checkpoint " + checkpoint.directory() + " holds state of operator '" + op
+                        + "', which this job does not have. Restoring would drop that state. Give the operator the same uid(...) as before, "
+                        + "or start the job without restoring (drop -s / execution.checkpointing.restore).");
+            }
+        }
+        return result;
+    }
+
+    private static RestoredState deal(Map<Integer, OldOperatorState> old, int subtask, int parallelism, int firstKg, int lastKg) {
+        RestoredState r = new RestoredState();
+        Map<String, List<byte[]>> allElements = new LinkedHashMap<>();
+        Map<String, Boolean> unionFlags = new HashMap<>();
+        old.keySet().stream().sorted().forEach(oldIndex -> {
+            OldOperatorState s = old.get(oldIndex);
+            for (Map.Entry<String, RestoredState.ListStateData> e : s.lists.entrySet()) {
+                allElements.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().elements());
+                unionFlags.put(e.getKey(), e.getValue().union());
+            }
+            for (Object[] kg : s.keyGroups) {
+                int group = (Integer) kg[2];
+                if (group >= firstKg && group <= lastKg) {
+                    r.addKeyGroup((String) kg[0], (Byte) kg[1], group, (byte[]) kg[3]);
+                }
+            }
+        });
+        for (Map.Entry<String, List<byte[]>> e : allElements.entrySet()) {
+            boolean union = unionFlags.get(e.getKey());
+            List<byte[]> mine = new ArrayList<>();
+            List<byte[]> all = e.getValue();
+            for (int j = 0; j < all.size(); j++) {
+                if (union || j % parallelism == subtask) {
+                    mine.add(all.get(j));
+                }
+            }
+            r.addListElements(e.getKey(), union, mine);
+        }
+        return r;
+    }
+
+    private static void read(DataInputStream in, SubtaskStateMetadata s, Map<String, Map<Integer, OldOperatorState>> byOperator,
+            CompletedCheckpoint checkpoint) throws IOException {
+        String where = checkpoint.directory().resolve(s.stateFile().fileName()).toString();
+        if (in.readInt() != SubtaskSnapshotWriter.MAGIC) {
+            throw new IOException("State file " + where + " is not a Weir state file (bad magic number).");
+        }
+        int version = in.readInt();
+        if (version != SubtaskSnapshotWriter.VERSION) {
+            throw new IOException("State file " + where + " has format version " + version + "; this Weir reads version "
+                    + SubtaskSnapshotWriter.VERSION + ". Restore it with the Weir version that wrote it.");
+        }
+        int operators = in.readInt();
+        for (int o = 0; o < operators; o++) {
+            String opId = in.readUTF();
+            OldOperatorState st = new OldOperatorState();
+            byOperator.computeIfAbsent(opId, k -> new HashMap<>()).put(s.subtaskIndex(), st);
+            int lists = in.readInt();
+            for (int l = 0; l < lists; l++) {
+                String name = in.readUTF();
+                boolean union = in.readBoolean();
+                int n = in.readInt();
+                List<byte[]> elements = new ArrayList<>(n);
+                for (int j = 0; j < n; j++) {
+                    byte[] b = new byte[in.readInt()];
+                    in.readFully(b);
+                    elements.add(b);
+                }
+                st.lists.put(name, new RestoredState.ListStateData(union, elements));
+            }
+            if (in.readBoolean()) {
+                while (in.readBoolean()) {
+                    String state = in.readUTF();
+                    byte type = in.readByte();
+                    int kg = in.readInt();
+                    byte[] b = new byte[in.readInt()];
+                    in.readFully(b);
+                    st.keyGroups.add(new Object[] {state, type, kg, b});
+                }
+            }
+        }
+    }
+}

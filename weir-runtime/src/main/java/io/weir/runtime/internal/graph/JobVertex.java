@@ -1,0 +1,79 @@
+package io.weir.runtime.internal.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A task: a chain of operators run by one thread per subtask. */
+public final class JobVertex {
+    private final int index;
+    private final List<OperatorSpec> chain;
+    private final int parallelism;
+    private final int maxParallelism;
+    final List<JobEdge> inputs = new ArrayList<>();
+    final List<JobEdge> outputs = new ArrayList<>();
+
+    JobVertex(int index, List<OperatorSpec> chain, int parallelism, int maxParallelism) {
+        this.index = index;
+        this.chain = List.copyOf(chain);
+        this.parallelism = parallelism;
+        this.maxParallelism = maxParallelism;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    /** Id of the task in checkpoints: the head operator's id. */
+    public String taskId() {
+        return chain.get(0).operatorId();
+    }
+
+    public String name() {
+        StringBuilder sb = new StringBuilder();
+        for (OperatorSpec op : chain) {
+            if (sb.length() > 0) {
+                sb.append(" -> ");
+            }
+            sb.append(op.name());
+        }
+        return sb.toString();
+    }
+
+    public List<OperatorSpec> chain() {
+        return chain;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    public List<JobEdge> inputs() {
+        return inputs;
+    }
+
+    public List<JobEdge> outputs() {
+        return outputs;
+    }
+
+    public boolean isSource() {
+        return inputs.isEmpty();
+    }
+
+    /** Total input channels of one subtask. */
+    public int inputChannelCount() {
+        int n = 0;
+        for (JobEdge e : inputs) {
+            n += e.channelsPerTarget();
+        }
+        return n;
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + parallelism + ")";
+    }
+}

@@ -1,0 +1,57 @@
+package io.weir.runtime.internal.io;
+
+/** Control events that travel in-band with records through channels. */
+public abstract class StreamEvent {
+    private StreamEvent() {}
+
+    /** Checkpoint barrier n: everything before it belongs to checkpoint n, everything after does not. */
+    public static final class Barrier extends StreamEvent {
+        public final long checkpointId;
+        public final long timestamp;
+
+        public Barrier(long checkpointId, long timestamp) {
+            this.checkpointId = checkpointId;
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public String toString() {
+            return "Barrier(" + checkpointId + ")";
+        }
+    }
+
+    /** Event-time progress: no record with a smaller timestamp follows on this channel. */
+    public static final class Watermark extends StreamEvent {
+        public final long timestamp;
+
+        public Watermark(long timestamp) {
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public String toString() {
+            return "Watermark(" + timestamp + ")";
+        }
+    }
+
+    /** No more records on this channel; barriers may still follow (the final checkpoint). */
+    public static final EndOfData END_OF_DATA = new EndOfData();
+    /** Nothing at all follows on this channel. */
+    public static final EndOfPartition END_OF_PARTITION = new EndOfPartition();
+
+    /** See {@link #END_OF_DATA}. */
+    public static final class EndOfData extends StreamEvent {
+        @Override
+        public String toString() {
+            return "EndOfData";
+        }
+    }
+
+    /** See {@link #END_OF_PARTITION}. */
+    public static final class EndOfPartition extends StreamEvent {
+        @Override
+        public String toString() {
+            return "EndOfPartition";
+        }
+    }
+}

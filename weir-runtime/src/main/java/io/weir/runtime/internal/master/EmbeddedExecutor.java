@@ -1,0 +1,167 @@
+package io.weir.runtime.internal.master;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.environment.CheckpointConfig;
+import io.weir.api.execution.CheckpointStatistics;
+import io.weir.api.execution.FailureRecord;
+import io.weir.api.execution.JobClient;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.execution.JobStatus;
+import io.weir.api.spi.Pipeline;
+import io.weir.api.spi.PipelineExecutor;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.FileCheckpointStorage;
+import io.weir.runtime.internal.graph.JobGraph;
+import io.weir.runtime.internal.graph.JobGraphBuilder;
+import io.weir.runtime.internal.restart.RestartBackoffTimeStrategy;
+import io.weir.runtime.internal.restart.RestartStrategyFactory;
+import io.weir.runtime.internal.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Validates a pipeline and starts it in this JVM. Everything that can be checked before running
+ * is checked here, so that {@code execute()} fails before any record flows: the graph and its
+ * parallelism, checkpoint and restart settings, the checkpoint directory, and the checkpoint to
+ * restore.
+ */
+public final class EmbeddedExecutor implements PipelineExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedExecutor.class);
+
+    @Override
+    public JobClient execute(Pipeline pipeline) throws Exception {
+        JobGraph graph = JobGraphBuilder.build(pipeline);
+        CheckpointConfig cc = pipeline.checkpointConfig();
+        validate(cc);
+        RestartBackoffTimeStrategy restart = RestartStrategyFactory.create(pipeline.restartStrategy(), pipeline.configuration(),
+                cc.isCheckpointingEnabled(), Clock.SYSTEM, new Random());
+        String restoreSetting = pipeline.configuration().getString(ConfigKeys.CHECKPOINTING_RESTORE, null);
+        FileCheckpointStorage storage = null;
+        if (cc.isCheckpointingEnabled() || restoreSetting != null) {
+            storage = new FileCheckpointStorage(checkpointDirectory(cc), graph.jobName(), cc.getNumRetainedCheckpoints());
+            storage.initialize();
+        }
+        CompletedCheckpoint restore = null;
+        if (restoreSetting != null && !restoreSetting.isBlank()) {
+            restore = findRestore(restoreSetting.trim(), storage);
+        }
+        JobMaster master = new JobMaster(UUID.randomUUID().toString(), pipeline, graph, storage, restore, restart, Clock.SYSTEM);
+        master.start();
+        return new EmbeddedJobClient(master);
+    }
+
+    static String checkpointDirectory(CheckpointConfig cc) {
+        if (cc.getCheckpointStorage() != null && !cc.getCheckpointStorage().isBlank()) {
+            return cc.getCheckpointStorage();
+        }
+        return Paths.get(System.getProperty("java.io.tmpdir"), "weir-checkpoints").toString();
+    }
+
+    private static CompletedCheckpoint findRestore(String setting, FileCheckpointStorage storage) throws Exception {
+        if (setting.equalsIgnoreCase("latest")) {
+            Optional<CompletedCheckpoint> latest = storage.findLatestIntact();
+            if (latest.isEmpty()) {
+                LOG.info("No intact checkpoint in {} to restore from ({}=latest): starting from the beginning.", storage.jobDirectory(),
+                        ConfigKeys.CHECKPOINTING_RESTORE);
+                return null;
+            }
+            LOG.info("Restoring from the latest intact checkpoint {}.", latest.get().directory());
+            return latest.get();
+        }
+        String p = setting.startsWith("file:") ? Paths.get(java.net.URI.create(setting)).toString() : setting;
+        Path path = Paths.get(p);
+        if (!path.toFile().exists()) {
+            throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.CHECKPOINTING_RESTORE + "' = '" + setting
+                    + "': no such checkpoint folder. Give 'latest' or the path of a chk-N folder (list them with `weir checkpoints list DIR`).");
+        }
+        return FileCheckpointStorage.load(path);
+    }
+
+    private static void validate(CheckpointConfig cc) {
+        if (!cc.isCheckpointingEnabled()) {
+            return;
+        }
+        if (cc.getCheckpointInterval() < 10) {
+            throw invalid("checkpoint interval", "enableCheckpointing / " + ConfigKeys.CHECKPOINTING_INTERVAL, cc.getCheckpointInterval() + " ms",
+                    "at least 10 ms");
+        }
+        if (cc.getCheckpointTimeout() < 1) {
+            throw invalid("checkpoint timeout", "setCheckpointTimeout / " + ConfigKeys.CHECKPOINTING_TIMEOUT, cc.getCheckpointTimeout() + " ms", "at least 1 ms");
+        }
+        if (cc.getMinPauseBetweenCheckpoints() < 0) {
+            throw invalid("min pause", "setMinPauseBetweenCheckpoints / " + ConfigKeys.CHECKPOINTING_MIN_PAUSE, cc.getMinPauseBetweenCheckpoints() + " ms", "0 or more");
+        }
+        if (cc.getMaxConcurrentCheckpoints() < 1) {
+            throw invalid("max concurrent checkpoints", "setMaxConcurrentCheckpoints / " + ConfigKeys.CHECKPOINTING_MAX_CONCURRENT,
+                    String.valueOf(cc.getMaxConcurrentCheckpoints()), "at least 1");
+        }
+        if (cc.getTolerableCheckpointFailureNumber() < 0) {
+            throw invalid("tolerable checkpoint failures", "setTolerableCheckpointFailureNumber / " + ConfigKeys.CHECKPOINTING_TOLERABLE_FAILURES,
+                    String.valueOf(cc.getTolerableCheckpointFailureNumber()), "0 or more");
+        }
+        if (cc.getNumRetainedCheckpoints() < 1) {
+            throw invalid("retained checkpoints", "setNumRetainedCheckpoints / " + ConfigKeys.CHECKPOINTING_NUM_RETAINED,
+                    String.valueOf(cc.getNumRetainedCheckpoints()), "at least 1");
+        }
+        if (cc.isUnalignedCheckpointsEnabled()) {
+            LOG.warn("Unaligned checkpoints ({}) are not implemented yet: checkpoints stay aligned (same exactly-once results, "
+                    + "but barriers wait behind queued records under backpressure).", ConfigKeys.CHECKPOINTING_UNALIGNED);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String what, String setting, String value, String allowed) {
+        return new IllegalArgumentException("Invalid " + what + " (" + setting + "): " + value + "; allowed: " + allowed + ".");
+    }
+
+    /** {@link JobClient} over a job master in this JVM. */
+    static final class EmbeddedJobClient implements JobClient {
+        private final JobMaster master;
+
+        EmbeddedJobClient(JobMaster master) {
+            this.master = master;
+        }
+
+        @Override
+        public String getJobID() {
+            return master.jobId();
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> getJobStatus() {
+            return CompletableFuture.completedFuture(master.status());
+        }
+
+        @Override
+        public CompletableFuture<Void> cancel() {
+            return master.cancel();
+        }
+
+        @Override
+        public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+            return master.result();
+        }
+
+        @Override
+        public int getRestartCount() {
+            return master.restarts();
+        }
+
+        @Override
+        public List<FailureRecord> getFailureHistory() {
+            return master.failureHistory();
+        }
+
+        @Override
+        public List<CheckpointStatistics> getCheckpointStatistics() {
+            return master.checkpointStatistics();
+        }
+    }
+}

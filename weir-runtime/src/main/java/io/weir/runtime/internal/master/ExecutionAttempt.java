@@ -1,0 +1,229 @@
+package io.weir.runtime.internal.master;
+
+import io.weir.api.connector.source.Source;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.graph.OneInputTransformation;
+import io.weir.api.graph.SourceTransformation;
+import io.weir.runtime.internal.graph.JobEdge;
+import io.weir.runtime.internal.graph.JobGraph;
+import io.weir.runtime.internal.graph.JobVertex;
+import io.weir.runtime.internal.graph.OperatorSpec;
+import io.weir.runtime.internal.io.Channel;
+import io.weir.runtime.internal.io.InputGate;
+import io.weir.runtime.internal.io.RecordWriter;
+import io.weir.runtime.internal.io.Wakeup;
+import io.weir.runtime.internal.operators.OperatorContext;
+import io.weir.runtime.internal.operators.Output;
+import io.weir.runtime.internal.operators.ProcessOperators;
+import io.weir.runtime.internal.operators.ProcessingTimeService;
+import io.weir.runtime.internal.operators.SimpleOperators;
+import io.weir.runtime.internal.operators.SourceOperators;
+import io.weir.runtime.internal.operators.StreamOperator;
+import io.weir.runtime.internal.state.RestoredState;
+import io.weir.runtime.internal.task.StreamTask;
+import io.weir.runtime.internal.task.TaskRestore;
+import io.weir.runtime.internal.task.TaskServices;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One execution attempt of a job: its channels and tasks. Built and started by the master. */
+final class ExecutionAttempt {
+    static final int CHANNEL_CAPACITY = 16;
+
+    final int number;
+    final List<StreamTask> tasks = new ArrayList<>();
+    final List<StreamTask> sourceTasks = new ArrayList<>();
+    final StreamTask[][] byVertex;
+
+    ExecutionAttempt(int number, JobGraph graph, TaskServices services, Map<Integer, TaskRestore[]> restore) {
+        this.number = number;
+        List<JobVertex> vertices = graph.vertices();
+        this.byVertex = new StreamTask[vertices.size()][];
+        Wakeup[][] wakeups = new Wakeup[vertices.size()][];
+        for (JobVertex v : vertices) {
+            wakeups[v.index()] = new Wakeup[v.parallelism()];
+            for (int i = 0; i < v.parallelism(); i++) {
+                wakeups[v.index()][i] = new Wakeup();
+            }
+        }
+        // channels[vertex][subtask] = input channels in gate order
+        Channel[][][] inputs = new Channel[vertices.size()][][];
+        // outChannels: per edge, per source subtask, channels by target subtask
+        java.util.Map<JobEdge, Channel[][]> outChannels = new java.util.HashMap<>();
+        for (JobVertex v : vertices) {
+            inputs[v.index()] = new Channel[v.parallelism()][v.inputChannelCount()];
+        }
+        for (JobVertex target : vertices) {
+            int offset = 0;
+            for (JobEdge e : target.inputs()) {
+                JobVertex source = e.source();
+                Channel[][] out = new Channel[source.parallelism()][];
+                boolean forward = e.mode() == RecordWriter.Mode.FORWARD;
+                for (int s = 0; s < source.parallelism(); s++) {
+                    out[s] = new Channel[forward ? 1 : target.parallelism()];
+                }
+                for (int t = 0; t < target.parallelism(); t++) {
+                    if (forward) {
+                        Channel c = new Channel(CHANNEL_CAPACITY, wakeups[target.index()][t], offset);
+                        inputs[target.index()][t][offset] = c;
+                        out[t][0] = c;
+                    } else {
+                        for (int s = 0; s < source.parallelism(); s++) {
+                            Channel c = new Channel(CHANNEL_CAPACITY, wakeups[target.index()][t], offset + s);
+                            inputs[target.index()][t][offset + s] = c;
+                            out[s][t] = c;
+                        }
+                    }
+                }
+                offset += e.channelsPerTarget();
+                outChannels.put(e, out);
+            }
+        }
+        for (JobVertex v : vertices) {
+            byVertex[v.index()] = new StreamTask[v.parallelism()];
+            for (int i = 0; i < v.parallelism(); i++) {
+                final StreamTask[] self = new StreamTask[1];
+                RecordWriter[] writers = new RecordWriter[v.outputs().size()];
+                for (int w = 0; w < writers.length; w++) {
+                    JobEdge e = v.outputs().get(w);
+                    writers[w] = new RecordWriter(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
+                            services.batchSize(), i, () -> self[0].isCancelled());
+                }
+                TaskRestore tr = restore == null ? null : restore.get(v.index())[i];
+                ProcessingTimeService pts = new ProcessingTimeService() {
+                    @Override
+                    public long currentProcessingTime() {
+                        return services.clock().currentTimeMillis();
+                    }
+
+                    @Override
+                    public void scheduleAt(long timestamp, Runnable action) {
+                        long delay = Math.max(0, timestamp - services.clock().currentTimeMillis());
+                        services.timers().schedule(() -> self[0].runOnTaskThread(action::run), delay, TimeUnit.MILLISECONDS);
+                    }
+                };
+                StreamOperator[] chain = createChain(graph.jobName(), v, i, number, tr, pts, writers);
+                InputGate gate = v.isSource() ? null : new InputGate(inputs[v.index()][i]);
+                StreamTask task = new StreamTask(v, i, services, chain, gate, writers, wakeups[v.index()][i], tr);
+                self[0] = task;
+                byVertex[v.index()][i] = task;
+                tasks.add(task);
+                if (v.isSource()) {
+                    sourceTasks.add(task);
+                }
+            }
+        }
+    }
+
+    void start() {
+        for (StreamTask t : tasks) {
+            t.start();
+        }
+    }
+
+    void cancel() {
+        for (StreamTask t : tasks) {
+            t.cancel();
+        }
+    }
+
+    /** Waits until every task thread has ended; returns the threads still alive after the timeout. */
+    List<Thread> awaitTermination(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        List<Thread> alive = new ArrayList<>();
+        for (StreamTask t : tasks) {
+            Thread th = t.thread();
+            if (th == null) {
+                continue;
+            }
+            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
+            th.join(left);
+            if (th.isAlive()) {
+                alive.add(th);
+            }
+        }
+        return alive;
+    }
+
+    private static StreamOperator[] createChain(String jobName, JobVertex v, int subtask, int attempt, TaskRestore restore,
+            ProcessingTimeService pts, RecordWriter[] writers) {
+        List<OperatorSpec> specs = v.chain();
+        StreamOperator[] ops = new StreamOperator[specs.size()];
+        KeySelector<?, ?>[] keys = new KeySelector<?, ?>[specs.size()];
+        for (int k = 0; k < specs.size(); k++) {
+            Object payload = specs.get(k).newPayload();
+            if (specs.get(k).transformation() instanceof SourceTransformation) {
+                ops[k] = payload instanceof Source ? new SourceOperators.SourceReaderOperator((Source<?, ?>) payload)
+                        : new SourceOperators.LegacySourceOperator(cast(payload));
+            } else {
+                Object[] p = (Object[]) payload;
+                keys[k] = (KeySelector<?, ?>) p[1];
+                ops[k] = create(((OneInputTransformation<?, ?>) specs.get(k).transformation()).getKind(), p[0]);
+            }
+        }
+        Output next = StreamTask.writersOutput(writers);
+        if (writers.length == 0) {
+            next = new Output() {
+                @Override
+                public void collect(Object record, long timestamp) {}
+
+                @Override
+                public void emitWatermark(long watermark) {}
+            };
+        }
+        for (int k = specs.size() - 1; k >= 0; k--) {
+            OperatorSpec s = specs.get(k);
+            RestoredState rs = restore == null ? null : restore.byOperator().get(s.operatorId());
+            OperatorContext ctx = new OperatorContext(jobName, s.operatorId(), s.name(), v.name(), subtask, v.parallelism(),
+                    v.maxParallelism(), attempt, keys[k], rs, restore == null ? -1 : restore.checkpointId(), pts);
+            ops[k].setup(ctx, next);
+            StreamOperator downstream = ops[k];
+            next = new Output() {
+                @Override
+                public void collect(Object record, long timestamp) {
+                    downstream.processElement(record, timestamp);
+                }
+
+                @Override
+                public void emitWatermark(long watermark) {
+                    downstream.processWatermark(watermark);
+                }
+            };
+        }
+        return ops;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private static StreamOperator create(io.weir.api.graph.OperatorKind kind, Object fn) {
+        switch (kind) {
+            case MAP: return new SimpleOperators.MapOperator((MapFunction<Object, Object>) cast(fn));
+            case FLAT_MAP: return new SimpleOperators.FlatMapOperator((FlatMapFunction<Object, Object>) cast(fn));
+            case FILTER: return new SimpleOperators.FilterOperator((FilterFunction<Object>) cast(fn));
+            case PROCESS: return new ProcessOperators.ProcessOperator((ProcessFunction<Object, Object>) cast(fn));
+            case KEYED_PROCESS: return new ProcessOperators.KeyedProcessOperator((KeyedProcessFunction<Object, Object, Object>) cast(fn));
+            case KEYED_REDUCE: return new SimpleOperators.KeyedReduceOperator((ReduceFunction<Object>) cast(fn));
+            case SINK: return new SimpleOperators.SinkOperator((SinkFunction<Object>) cast(fn));
+            default: throw new IllegalStateException("Unknown operator kind " + kind);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static SourceFunction<Object> unused() {
+        return null;
+    }
+}

@@ -1,0 +1,460 @@
+package io.weir.runtime.internal.master;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.environment.CheckpointConfig;
+import io.weir.api.environment.ExternalizedCheckpointRetention;
+import io.weir.api.execution.FailureRecord;
+import io.weir.api.execution.JobExecutionException;
+import io.weir.api.execution.JobExecutionResult;
+import io.weir.api.execution.JobStatus;
+import io.weir.api.spi.Pipeline;
+import io.weir.runtime.checkpoint.CompletedCheckpoint;
+import io.weir.runtime.checkpoint.FileCheckpointStorage;
+import io.weir.runtime.checkpoint.SubtaskStateMetadata;
+import io.weir.runtime.internal.checkpoint.CheckpointCoordinator;
+import io.weir.runtime.internal.checkpoint.RestoreAssembler;
+import io.weir.runtime.internal.graph.JobGraph;
+import io.weir.runtime.internal.restart.RestartBackoffTimeStrategy;
+import io.weir.runtime.internal.task.StreamTask;
+import io.weir.runtime.internal.task.TaskListener;
+import io.weir.runtime.internal.task.TaskRestore;
+import io.weir.runtime.internal.task.TaskServices;
+import io.weir.runtime.internal.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one job: deploys execution attempts, drives the checkpoint coordinator, and on failure
+ * cancels the attempt, asks the restart strategy, and restores the latest complete checkpoint.
+ * All decisions run on one master thread; tasks and I/O threads report through {@link TaskListener}.
+ *
+ * <pre>
+ *   CREATED --deploy--> RUNNING --all done--> FINISHED
+ *   RUNNING --failure, strategy allows--> RESTARTING --backoff, restore--> RUNNING
+ *   RUNNING --failure, strategy gives up--> FAILING --tasks stopped--> FAILED
+ *   RUNNING/RESTARTING --cancel--> CANCELLING --tasks stopped--> CANCELED
+ * </pre>
+ */
+public final class JobMaster implements TaskListener, CheckpointCoordinator.Actions {
+    private static final Logger LOG = LoggerFactory.getLogger(JobMaster.class);
+
+    private final String jobId;
+    private final Pipeline pipeline;
+    private final JobGraph graph;
+    private final CheckpointConfig checkpointConfig;
+    private final FileCheckpointStorage storage;
+    private final RestartBackoffTimeStrategy restartStrategy;
+    private final Clock clock;
+    private final long cancellationTimeoutMs;
+    private final ScheduledExecutorService master;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService io;
+    private final CheckpointCoordinator coordinator;
+    private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+    private final List<FailureRecord> failures = new ArrayList<>();
+    private final int batchSize;
+    private final long startNanos;
+
+    private volatile JobStatus status = JobStatus.CREATED;
+    private volatile int restarts;
+    private ExecutionAttempt attempt;
+    private int attemptNumber = -1;
+    private int endOfDataCount;
+    private int exitedCount;
+    private boolean finishRequested;
+    private CompletedCheckpoint latestCheckpoint;
+    private ScheduledFuture<?> tick;
+    private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
+
+    JobMaster(String jobId, Pipeline pipeline, JobGraph graph, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
+            RestartBackoffTimeStrategy restartStrategy, Clock clock) {
+        this.jobId = jobId;
+        this.pipeline = pipeline;
+        this.graph = graph;
+        this.checkpointConfig = pipeline.checkpointConfig();
+        this.storage = storage;
+        this.latestCheckpoint = initialRestore;
+        this.restartStrategy = restartStrategy;
+        this.clock = clock;
+        this.cancellationTimeoutMs = pipeline.configuration().getDuration("task.cancellation.timeout", java.time.Duration.ofSeconds(30)).toMillis();
+        this.batchSize = pipeline.configuration().getInteger("weir.channel.batch-size", 512);
+        AtomicInteger n = new AtomicInteger();
+        this.master = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-master " + graph.jobName()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-timers " + graph.jobName()));
+        this.io = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                r -> daemon(r, "weir-checkpoint-io-" + n.incrementAndGet() + " " + graph.jobName()));
+        this.coordinator = checkpointConfig.isCheckpointingEnabled()
+                ? new CheckpointCoordinator(checkpointConfig, storage, graph.jobName(), clock, this) : null;
+        this.startNanos = clock.relativeTimeNanos();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    // ------------------------------------------------------------------ client side (any thread)
+
+    public String jobId() {
+        return jobId;
+    }
+
+    public JobStatus status() {
+        return status;
+    }
+
+    public int restarts() {
+        return restarts;
+    }
+
+    public synchronized List<FailureRecord> failureHistory() {
+        return List.copyOf(failures);
+    }
+
+    public List<io.weir.api.execution.CheckpointStatistics> checkpointStatistics() {
+        return coordinator == null ? List.of() : coordinator.statistics();
+    }
+
+    public CompletableFuture<JobExecutionResult> result() {
+        return result;
+    }
+
+    public void start() {
+        master.execute(() -> {
+            try {
+                deploy();
+            } catch (Throwable t) {
+                status = JobStatus.RUNNING;
+                handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master", -1, 0, FailureRecord.Classification.INTERNAL, t, -1));
+            }
+            if (coordinator != null) {
+                long period = Math.max(5, Math.min(100, checkpointConfig.getCheckpointInterval() / 10));
+                tick = master.scheduleWithFixedDelay(this::onTick, period, period, TimeUnit.MILLISECONDS);
+            }
+        });
+    }
+
+    public CompletableFuture<Void> cancel() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        master.execute(() -> {
+            if (status.isGloballyTerminalState()) {
+                done.complete(null);
+                return;
+            }
+            cancelWaiters.add(done);
+            if (status == JobStatus.CANCELLING) {
+                return;
+            }
+            status = JobStatus.CANCELLING;
+            stopAttempt("job cancelled");
+            terminate(JobStatus.CANCELED, new CancellationException("Job '" + graph.jobName() + "' was cancelled."));
+        });
+        return done;
+    }
+
+    // ------------------------------------------------------------------ attempts (master thread)
+
+    private void deploy() throws Exception {
+        attemptNumber++;
+        endOfDataCount = 0;
+        exitedCount = 0;
+        finishRequested = false;
+        Map<Integer, TaskRestore[]> restore = null;
+        if (latestCheckpoint != null) {
+            restore = RestoreAssembler.assemble(latestCheckpoint, graph);
+            LOG.info("Job '{}' attempt {} restores checkpoint {} from {}.", graph.jobName(), attemptNumber,
+                    latestCheckpoint.metadata().checkpointId(), latestCheckpoint.directory());
+        }
+        TaskServices services = new TaskServices(graph.jobName(), attemptNumber, checkpointConfig.getCheckpointingMode(), storage, io,
+                timers, clock, this, batchSize, 10_000_000L);
+        attempt = new ExecutionAttempt(attemptNumber, graph, services, restore);
+        status = JobStatus.RUNNING;
+        attempt.start();
+        if (coordinator != null) {
+            coordinator.start(graph.totalSubtasks());
+        }
+    }
+
+    private void onTick() {
+        if (status == JobStatus.RUNNING && coordinator != null && !finishRequested) {
+            coordinator.maybeTrigger();
+        }
+    }
+
+    private void handleFailure(FailureRecord record) {
+        if (status != JobStatus.RUNNING) {
+            synchronized (this) {
+                if (!failures.isEmpty()) {
+                    failures.get(failures.size() - 1).cause().addSuppressed(record.cause());
+                }
+            }
+            return;
+        }
+        synchronized (this) {
+            failures.add(record);
+        }
+        LOG.warn("Job '{}' attempt {}: {} failed: {}", graph.jobName(), record.attempt(), where(record), record.cause().toString());
+        status = JobStatus.RESTARTING;
+        boolean stopped = stopAttempt("failure: " + record.cause());
+        if (!stopped) {
+            return;
+        }
+        restartStrategy.notifyFailure(record.cause());
+        if (!restartStrategy.canRestart()) {
+            status = JobStatus.FAILING;
+            terminate(JobStatus.FAILED, null);
+            return;
+        }
+        long backoff = restartStrategy.getBackoffTime();
+        LOG.info("Job '{}' restarts in {} ms ({}).", graph.jobName(), backoff, restartStrategy.describe());
+        master.schedule(this::restart, backoff, TimeUnit.MILLISECONDS);
+    }
+
+    private void restart() {
+        if (status != JobStatus.RESTARTING) {
+            return;
+        }
+        restarts++;
+        long restoredId = latestCheckpoint == null ? -1 : latestCheckpoint.metadata().checkpointId();
+        synchronized (this) {
+            int last = failures.size() - 1;
+            failures.set(last, failures.get(last).withRestoredCheckpoint(restoredId));
+        }
+        try {
+            deploy();
+        } catch (Throwable t) {
+            status = JobStatus.RUNNING;
+            handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master (restore)", -1, attemptNumber,
+                    FailureRecord.Classification.INTERNAL, t, -1));
+        }
+    }
+
+    /** Cancels the current attempt and waits for its threads; false if the watchdog had to fail the job. */
+    private boolean stopAttempt(String reason) {
+        if (coordinator != null) {
+            coordinator.stop(reason);
+        }
+        if (attempt == null) {
+            return true;
+        }
+        attempt.cancel();
+        List<Thread> stuck;
+        try {
+            stuck = attempt.awaitTermination(cancellationTimeoutMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stuck = List.of();
+        }
+        if (stuck.isEmpty()) {
+            return true;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Thread t : stuck) {
+            sb.append("\n  ").append(t.getName());
+            StackTraceElement[] st = t.getStackTrace();
+            for (int i = 0; i < Math.min(8, st.length); i++) {
+                sb.append("\n    at ").append(st[i]);
+            }
+        }
+        IllegalStateException e = new IllegalStateException(stuck.size() + " task thread(s) did not stop within the cancellation timeout of "
+                + cancellationTimeoutMs + " ms (task.cancellation.timeout); user code is probably blocking and ignoring interrupts. "
+                + "Weir fails the job instead of running two attempts at once. Stuck threads:" + sb);
+        LOG.error(e.getMessage());
+        synchronized (this) {
+            failures.add(new FailureRecord(clock.currentTimeMillis(), "task watchdog", -1, attemptNumber,
+                    FailureRecord.Classification.CANCELLATION_TIMEOUT, e, -1));
+        }
+        status = JobStatus.FAILING;
+        terminate(JobStatus.FAILED, null);
+        return false;
+    }
+
+    private void terminate(JobStatus finalStatus, Throwable cancellation) {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        status = finalStatus;
+        cleanUpCheckpoints(finalStatus);
+        long netRuntime = (clock.relativeTimeNanos() - startNanos) / 1_000_000L;
+        if (finalStatus == JobStatus.FINISHED) {
+            LOG.info("Job '{}' finished in {} ms with {} restart(s).", graph.jobName(), netRuntime, restarts);
+            result.complete(new JobExecutionResult(jobId, graph.jobName(), netRuntime, restarts));
+        } else if (finalStatus == JobStatus.CANCELED) {
+            result.completeExceptionally(new JobExecutionException(graph.jobName(), cancellation.getMessage(), cancellation, failureHistory()));
+        } else {
+            FailureRecord last;
+            synchronized (this) {
+                last = failures.get(failures.size() - 1);
+            }
+            String msg = "Job '" + graph.jobName() + "' failed after " + restarts + " restart(s): " + where(last) + " failed with "
+                    + last.cause() + ". The restart strategy (" + restartStrategy.describe() + ") does not allow another restart."
+                    + " The failure history is attached (getFailureHistory()).";
+            JobExecutionException e = new JobExecutionException(graph.jobName(), msg, last.cause(), failureHistory());
+            for (FailureRecord r : failureHistory()) {
+                if (r != last && r.cause() != last.cause()) {
+                    e.addSuppressed(r.cause());
+                }
+            }
+            LOG.error(msg);
+            result.completeExceptionally(e);
+        }
+        for (CompletableFuture<Void> w : cancelWaiters) {
+            w.complete(null);
+        }
+        master.shutdown();
+        timers.shutdownNow();
+        io.shutdown();
+    }
+
+    private void cleanUpCheckpoints(JobStatus finalStatus) {
+        if (storage == null || coordinator == null) {
+            return;
+        }
+        ExternalizedCheckpointRetention r = checkpointConfig.getExternalizedCheckpointRetention();
+        boolean discard = finalStatus == JobStatus.FINISHED || r == ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS
+                || (finalStatus == JobStatus.CANCELED && r == ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
+        if (discard) {
+            storage.discardAll();
+        } else {
+            LOG.info("Job '{}' {}: its checkpoints are retained in {} (resume with -s latest).", graph.jobName(), finalStatus, storage.jobDirectory());
+        }
+    }
+
+    private static String where(FailureRecord r) {
+        return "operator '" + r.operator() + "'" + (r.subtask() >= 0 ? " (subtask " + r.subtask() + ")" : "");
+    }
+
+    // ------------------------------------------------------------------ TaskListener (any thread -> master thread)
+
+    @Override
+    public void acknowledgeCheckpoint(int att, long checkpointId, SubtaskStateMetadata state, SnapshotStats stats) {
+        master.execute(() -> {
+            if (att != attemptNumber || status != JobStatus.RUNNING) {
+                return;
+            }
+            if (coordinator.acknowledge(checkpointId, state, stats)) {
+                requestFinish();
+            }
+        });
+    }
+
+    @Override
+    public void declineCheckpoint(int att, long checkpointId, String task, int subtask, Throwable cause) {
+        master.execute(() -> {
+            if (att == attemptNumber && status == JobStatus.RUNNING) {
+                coordinator.decline(checkpointId, task, subtask, cause);
+            }
+        });
+    }
+
+    @Override
+    public void endOfData(int att, int vertex, int subtask) {
+        master.execute(() -> {
+            if (att != attemptNumber || status != JobStatus.RUNNING) {
+                return;
+            }
+            if (++endOfDataCount == graph.totalSubtasks()) {
+                if (coordinator != null) {
+                    coordinator.trigger(true);
+                } else {
+                    requestFinish();
+                }
+            }
+        });
+    }
+
+    private void requestFinish() {
+        finishRequested = true;
+        for (StreamTask t : attempt.tasks) {
+            t.requestFinish();
+        }
+    }
+
+    @Override
+    public void taskFailed(int att, String operator, int subtask, Throwable cause) {
+        long now = clock.currentTimeMillis();
+        master.execute(() -> {
+            if (att != attemptNumber) {
+                return;
+            }
+            handleFailure(new FailureRecord(now, operator, subtask, att, classify(cause), cause, -1));
+        });
+    }
+
+    @Override
+    public void taskExited(int att, int vertex, int subtask) {
+        master.execute(() -> {
+            if (att != attemptNumber || status != JobStatus.RUNNING) {
+                return;
+            }
+            if (++exitedCount == graph.totalSubtasks() && finishRequested) {
+                if (coordinator != null) {
+                    coordinator.stop("job finished");
+                }
+                terminate(JobStatus.FINISHED, null);
+            }
+        });
+    }
+
+    private static FailureRecord.Classification classify(Throwable t) {
+        if (t instanceof Error) {
+            return FailureRecord.Classification.TASK_CRASH;
+        }
+        StackTraceElement[] st = t.getStackTrace();
+        if (st.length > 0 && st[0].getClassName().startsWith("io.weir.runtime.") && !(t instanceof NullPointerException && t.getMessage() != null)) {
+            return FailureRecord.Classification.INTERNAL;
+        }
+        return FailureRecord.Classification.USER_CODE;
+    }
+
+    // ------------------------------------------------------------------ CheckpointCoordinator.Actions (master thread)
+
+    @Override
+    public void triggerSources(long checkpointId, long timestamp) {
+        for (StreamTask t : attempt.sourceTasks) {
+            t.triggerCheckpoint(checkpointId, timestamp);
+        }
+    }
+
+    @Override
+    public void notifyComplete(long checkpointId, io.weir.runtime.checkpoint.CheckpointMetadata metadata) {
+        latestCheckpoint = new CompletedCheckpoint(storage.jobDirectory().resolve("chk-" + checkpointId), metadata);
+        for (StreamTask t : attempt.tasks) {
+            t.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void notifyAborted(long checkpointId) {
+        if (attempt == null) {
+            return;
+        }
+        for (StreamTask t : attempt.tasks) {
+            t.notifyCheckpointAborted(checkpointId);
+        }
+    }
+
+    @Override
+    public void failJob(Throwable cause) {
+        handleFailure(new FailureRecord(clock.currentTimeMillis(), "checkpoint coordinator", -1, attemptNumber,
+                FailureRecord.Classification.CHECKPOINT, cause, -1));
+    }
+
+    /** For the config key list in errors. */
+    static String restoreKey() {
+        return ConfigKeys.CHECKPOINTING_RESTORE;
+    }
+}

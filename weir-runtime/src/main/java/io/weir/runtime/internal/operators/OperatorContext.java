@@ -1,0 +1,24 @@
+package io.weir.runtime.internal.operators;
+
+import io.weir.api.functions.KeySelector;
+import io.weir.runtime.internal.state.RestoredState;
+
+/**
+ * What the task tells an operator about where it runs.
+ *
+ * @param restored             the operator's state from the restored checkpoint, or null
+ * @param restoredCheckpointId the restored checkpoint id, or -1
+ * @param stateKeySelector     the key of a keyed input, or null
+ */
+public record OperatorContext(String jobName, String operatorId, String operatorName, String taskName, int subtaskIndex,
+        int parallelism, int maxParallelism, int attemptNumber, KeySelector<?, ?> stateKeySelector, RestoredState restored,
+        long restoredCheckpointId, ProcessingTimeService processingTime) {
+
+    public boolean isKeyed() {
+        return stateKeySelector != null;
+    }
+
+    public String taskNameWithSubtasks() {
+        return taskName + " (" + (subtaskIndex + 1) + "/" + parallelism + ")#" + attemptNumber;
+    }
+}

@@ -1,0 +1,186 @@
+package io.weir.runtime.internal.operators;
+
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
+import io.weir.api.util.OutputTag;
+
+/** {@code process} on non-keyed and keyed streams. */
+public final class ProcessOperators {
+    private ProcessOperators() {}
+
+    private static UnsupportedOperationException sideOutputs(String operator) {
+        return new UnsupportedOperationException("Operator '" + operator + "': side outputs (ctx.output) are not supported yet by Weir.");
+    }
+
+    /** {@code DataStream.process(ProcessFunction)}: no keyed state, no timers. */
+    public static final class ProcessOperator extends UdfOperator<ProcessFunction<Object, Object>> {
+        private SimpleOperators.TimestampedCollector collector;
+        private ProcessFunction<Object, Object>.Context ctx;
+
+        public ProcessOperator(ProcessFunction<Object, Object> f) {
+            super(f);
+        }
+
+        @Override
+        public void open() throws Exception {
+            super.open();
+            collector = new SimpleOperators.TimestampedCollector(output);
+            ctx = userFunction.new Context() {
+                @Override
+                public Long timestamp() {
+                    return collector.timestamp == noTimestamp() ? null : collector.timestamp;
+                }
+
+                @Override
+                public TimerService timerService() {
+                    return new TimerService() {
+                        @Override
+                        public long currentProcessingTime() {
+                            return context.processingTime().currentProcessingTime();
+                        }
+
+                        @Override
+                        public long currentWatermark() {
+                            return currentWatermark;
+                        }
+
+                        private UnsupportedOperationException keyedOnly() {
+                            return new UnsupportedOperationException("Operator '" + context.operatorName()
+                                    + "': timers need a keyed stream; use keyBy(...).process(KeyedProcessFunction).");
+                        }
+
+                        @Override
+                        public void registerProcessingTimeTimer(long time) {
+                            throw keyedOnly();
+                        }
+
+                        @Override
+                        public void registerEventTimeTimer(long time) {
+                            throw keyedOnly();
+                        }
+
+                        @Override
+                        public void deleteProcessingTimeTimer(long time) {
+                            throw keyedOnly();
+                        }
+
+                        @Override
+                        public void deleteEventTimeTimer(long time) {
+                            throw keyedOnly();
+                        }
+                    };
+                }
+
+                @Override
+                public <X> void output(OutputTag<X> outputTag, X value) {
+                    throw sideOutputs(context.operatorName());
+                }
+            };
+        }
+
+        @Override
+        protected void process(Object record, long timestamp) throws Exception {
+            collector.timestamp = timestamp;
+            userFunction.processElement(record, ctx, collector);
+        }
+    }
+
+    /** {@code KeyedStream.process(KeyedProcessFunction)} with keyed state and timers. */
+    public static final class KeyedProcessOperator extends UdfOperator<KeyedProcessFunction<Object, Object, Object>> {
+        private SimpleOperators.TimestampedCollector collector;
+        private TimerServiceImpl timers;
+        private KeyedProcessFunction<Object, Object, Object>.Context elementCtx;
+        private KeyedProcessFunction<Object, Object, Object>.OnTimerContext timerCtx;
+        private TimeDomain firingDomain;
+        private long firingTimestamp;
+
+        public KeyedProcessOperator(KeyedProcessFunction<Object, Object, Object> f) {
+            super(f);
+        }
+
+        @Override
+        protected void initializeUserState() throws Exception {
+            super.initializeUserState();
+            timers = new TimerServiceImpl(keyedState, context.processingTime(), this::onTimer);
+        }
+
+        @Override
+        public void open() throws Exception {
+            super.open();
+            collector = new SimpleOperators.TimestampedCollector(output);
+            elementCtx = userFunction.new Context() {
+                @Override
+                public Long timestamp() {
+                    return collector.timestamp == noTimestamp() ? null : collector.timestamp;
+                }
+
+                @Override
+                public TimerService timerService() {
+                    return timers;
+                }
+
+                @Override
+                public <X> void output(OutputTag<X> outputTag, X value) {
+                    throw sideOutputs(context.operatorName());
+                }
+
+                @Override
+                public Object getCurrentKey() {
+                    return keyedState.getCurrentKey();
+                }
+            };
+            timerCtx = userFunction.new OnTimerContext() {
+                @Override
+                public TimeDomain timeDomain() {
+                    return firingDomain;
+                }
+
+                @Override
+                public Long timestamp() {
+                    return firingTimestamp;
+                }
+
+                @Override
+                public TimerService timerService() {
+                    return timers;
+                }
+
+                @Override
+                public <X> void output(OutputTag<X> outputTag, X value) {
+                    throw sideOutputs(context.operatorName());
+                }
+
+                @Override
+                public Object getCurrentKey() {
+                    return keyedState.getCurrentKey();
+                }
+            };
+        }
+
+        @Override
+        protected void process(Object record, long timestamp) throws Exception {
+            collector.timestamp = timestamp;
+            userFunction.processElement(record, elementCtx, collector);
+        }
+
+        @Override
+        protected void onWatermark(long watermark) throws Exception {
+            timers.advanceWatermark(watermark);
+        }
+
+        private void onTimer(long timestamp, TimeDomain domain) throws Exception {
+            firingDomain = domain;
+            firingTimestamp = timestamp;
+            collector.timestamp = domain == TimeDomain.EVENT_TIME ? timestamp : noTimestamp();
+            try {
+                userFunction.onTimer(timestamp, timerCtx, collector);
+            } catch (OperatorException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(name(), context.subtaskIndex(), e);
+            }
+        }
+    }
+}

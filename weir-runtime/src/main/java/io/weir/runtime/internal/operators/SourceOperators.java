@@ -1,0 +1,190 @@
+package io.weir.runtime.internal.operators;
+
+import io.weir.api.connector.source.InputStatus;
+import io.weir.api.connector.source.ReaderOutput;
+import io.weir.api.connector.source.Source;
+import io.weir.api.connector.source.SourceReader;
+import io.weir.api.connector.source.SourceReaderContext;
+import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.state.ListState;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The operators at the head of source tasks. */
+public final class SourceOperators {
+    private SourceOperators() {}
+
+    private static final String SPLITS_STATE = "__weir_source_splits";
+
+    /**
+     * Reads a split-based {@link Source}. The task calls {@link #emitNext()} between mails, so the
+     * reader's position in a snapshot always matches the records emitted before the barrier.
+     */
+    public static final class SourceReaderOperator extends StreamOperator {
+        private final Source<Object, Object> source;
+        private SourceReader<Object, Object> reader;
+        private ListState<Object> splitsState;
+        private final ReaderOutput<Object> readerOutput = new ReaderOutput<>() {
+            @Override
+            public void collect(Object record) {
+                if (record == null) {
+                    throw new NullPointerException("Source emitted null; streams cannot carry null elements.");
+                }
+                output.collect(record, noTimestamp());
+            }
+
+            @Override
+            public void collect(Object record, long timestamp) {
+                if (record == null) {
+                    throw new NullPointerException("Source emitted null; streams cannot carry null elements.");
+                }
+                output.collect(record, timestamp);
+            }
+        };
+
+        @SuppressWarnings("unchecked")
+        public SourceReaderOperator(Source<?, ?> source) {
+            this.source = (Source<Object, Object>) source;
+        }
+
+        @Override
+        protected void initializeUserState() throws Exception {
+            splitsState = operatorState.getListState(SPLITS_STATE, source.getSplitSerializer(), false);
+            List<Object> splits = new ArrayList<>();
+            if (context.restored() != null) {
+                splitsState.get().forEach(splits::add);
+            } else {
+                List<Object> all = source.createSplits(context.parallelism());
+                for (int i = context.subtaskIndex(); i < all.size(); i += context.parallelism()) {
+                    splits.add(all.get(i));
+                }
+            }
+            reader = source.createReader(new SourceReaderContext() {
+                @Override
+                public int getIndexOfSubtask() {
+                    return context.subtaskIndex();
+                }
+
+                @Override
+                public int getParallelism() {
+                    return context.parallelism();
+                }
+            });
+            reader.addSplits(splits);
+        }
+
+        /** Emits the next batch of records. */
+        public InputStatus emitNext() {
+            try {
+                return reader.pollNext(readerOutput);
+            } catch (OperatorException | io.weir.runtime.internal.io.RecordWriter.TaskCancelledException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(name(), context.subtaskIndex(), e);
+            }
+        }
+
+        @Override
+        protected void process(Object record, long timestamp) {
+            throw new IllegalStateException("A source has no input");
+        }
+
+        @Override
+        protected void snapshotUserState(long checkpointId, long timestamp) throws Exception {
+            splitsState.update(reader.snapshotState(checkpointId));
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) throws Exception {
+            reader.notifyCheckpointComplete(checkpointId);
+        }
+
+        @Override
+        protected void doClose() throws Exception {
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    /**
+     * Runs a classic {@link SourceFunction} on its own thread. Emission and the task's control
+     * actions (checkpoints, flushes) exclude each other through the checkpoint lock, as in Flink.
+     */
+    public static final class LegacySourceOperator extends UdfOperator<SourceFunction<Object>> {
+        private final Object lock = new Object();
+        private volatile Thread thread;
+
+        public LegacySourceOperator(SourceFunction<Object> f) {
+            super(f);
+        }
+
+        public Object checkpointLock() {
+            return lock;
+        }
+
+        @Override
+        protected void process(Object record, long timestamp) {
+            throw new IllegalStateException("A source has no input");
+        }
+
+        /**
+         * Starts {@code run} on a new thread.
+         *
+         * @param onEnd called on that thread, with null when run returned normally, or the failure
+         */
+        public void start(java.util.function.Consumer<Throwable> onEnd) {
+            SourceFunction.SourceContext<Object> ctx = new SourceFunction.SourceContext<>() {
+                @Override
+                public void collect(Object element) {
+                    collectWithTimestamp(element, noTimestamp());
+                }
+
+                @Override
+                public void collectWithTimestamp(Object element, long timestamp) {
+                    if (element == null) {
+                        throw new NullPointerException("Source emitted null; streams cannot carry null elements.");
+                    }
+                    synchronized (lock) {
+                        output.collect(element, timestamp);
+                    }
+                }
+
+                @Override
+                public Object getCheckpointLock() {
+                    return lock;
+                }
+            };
+            Thread t = new Thread(() -> {
+                Throwable failure = null;
+                try {
+                    userFunction.run(ctx);
+                } catch (Throwable e) {
+                    failure = e instanceof OperatorException || e instanceof io.weir.runtime.internal.io.RecordWriter.TaskCancelledException
+                            ? e : new OperatorException(name(), context.subtaskIndex(), e);
+                }
+                onEnd.accept(failure);
+            }, "weir-source " + context.taskNameWithSubtasks());
+            t.setDaemon(true);
+            thread = t;
+            t.start();
+        }
+
+        /** Asks the source to stop and interrupts its thread. */
+        public void cancelSource() {
+            try {
+                userFunction.cancel();
+            } finally {
+                Thread t = thread;
+                if (t != null) {
+                    t.interrupt();
+                }
+            }
+        }
+
+        public Thread sourceThread() {
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.weir.runtime.internal.operators;
+
+import io.weir.runtime.internal.io.RecordBatch;
+import io.weir.runtime.internal.state.HeapKeyedStateBackend;
+import io.weir.runtime.internal.state.KeyGroups;
+import io.weir.runtime.internal.state.OperatorStateBackend;
+
+/**
+ * Base of every operator. Call order on the task thread, per execution attempt:
+ * {@link #setup}, {@link #initializeState}, {@link #open}, then any of {@link #processElement},
+ * {@link #processWatermark}, {@link #snapshotState}, {@link #notifyCheckpointComplete}, then at
+ * most once {@link #endInput}, and finally {@link #close} (always, also on failure and
+ * cancellation). Exceptions from user code leave as {@link OperatorException} naming the operator.
+ */
+public abstract class StreamOperator {
+    protected OperatorContext context;
+    protected Output output;
+    protected OperatorStateBackend operatorState;
+    protected HeapKeyedStateBackend keyedState;
+    private io.weir.api.functions.KeySelector<Object, ?> keySelector;
+    protected long currentWatermark = Long.MIN_VALUE;
+    private boolean closed;
+
+    @SuppressWarnings("unchecked")
+    public void setup(OperatorContext context, Output output) {
+        this.context = context;
+        this.output = output;
+        this.keySelector = (io.weir.api.functions.KeySelector<Object, ?>) context.stateKeySelector();
+    }
+
+    public final String name() {
+        return context.operatorName();
+    }
+
+    /** Creates the state backends, restores them, then calls {@link #initializeUserState()}. */
+    public final void initializeState() throws Exception {
+        operatorState = new OperatorStateBackend(context.operatorName());
+        if (context.isKeyed()) {
+            int p = context.parallelism();
+            int maxP = context.maxParallelism();
+            int i = context.subtaskIndex();
+            keyedState = new HeapKeyedStateBackend(context.operatorName(), maxP, KeyGroups.rangeStart(i, maxP, p), KeyGroups.rangeEnd(i, maxP, p));
+        }
+        if (context.restored() != null) {
+            operatorState.restore(context.restored());
+            if (keyedState != null) {
+                keyedState.restore(context.restored());
+            }
+        }
+        try {
+            initializeUserState();
+        } catch (OperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(name(), context.subtaskIndex(), e);
+        }
+    }
+
+    protected void initializeUserState() throws Exception {}
+
+    public void open() throws Exception {}
+
+    /** Processes one record; sets the current key first on keyed inputs. */
+    public final void processElement(Object record, long timestamp) {
+        try {
+            if (keySelector != null) {
+                keyedState.setCurrentKey(keySelector.getKey(record));
+            }
+            process(record, timestamp);
+        } catch (OperatorException | io.weir.runtime.internal.io.RecordWriter.TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(name(), context.subtaskIndex(), e);
+        }
+    }
+
+    protected abstract void process(Object record, long timestamp) throws Exception;
+
+    /** Advances event time; the default fires due timers (keyed operators) and forwards the watermark. */
+    public void processWatermark(long watermark) {
+        currentWatermark = watermark;
+        try {
+            onWatermark(watermark);
+        } catch (OperatorException | io.weir.runtime.internal.io.RecordWriter.TaskCancelledException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(name(), context.subtaskIndex(), e);
+        }
+        output.emitWatermark(watermark);
+    }
+
+    protected void onWatermark(long watermark) throws Exception {}
+
+    /** All input has ended (not called when restored from a checkpoint taken after end of input). */
+    public void endInput() throws Exception {}
+
+    /** Synchronous part of a checkpoint. */
+    public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
+        try {
+            snapshotUserState(checkpointId, timestamp);
+        } catch (OperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(name(), context.subtaskIndex(), e);
+        }
+        return new OperatorSnapshot(context.operatorId(), operatorState.snapshot(), keyedState == null ? null : keyedState.snapshot());
+    }
+
+    protected void snapshotUserState(long checkpointId, long timestamp) throws Exception {}
+
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {}
+
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {}
+
+    /** Releases resources; called exactly once per attempt, also after failures. */
+    public final void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        doClose();
+    }
+
+    protected void doClose() throws Exception {}
+
+    protected static long noTimestamp() {
+        return RecordBatch.NO_TIMESTAMP;
+    }
+}

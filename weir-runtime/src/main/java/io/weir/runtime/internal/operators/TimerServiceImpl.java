@@ -1,0 +1,160 @@
+package io.weir.runtime.internal.operators;
+
+import io.weir.api.functions.TimeDomain;
+import io.weir.api.functions.TimerService;
+import io.weir.api.state.MapState;
+import io.weir.api.state.MapStateDescriptor;
+import io.weir.runtime.internal.state.HeapKeyedStateBackend;
+
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Event-time and processing-time timers of a keyed operator. The set of timers lives in keyed
+ * state (one map per key: timestamp to marker), so it is deduplicated per key and time, stored by
+ * key group, and snapshotted copy-on-write with the rest of the keyed state. Priority queues
+ * order the firing; a queued timer no longer in the set was deleted and is skipped.
+ */
+final class TimerServiceImpl implements TimerService {
+
+    /** Fires one timer with the key already set as current key. */
+    interface Target {
+        void onTimer(long timestamp, TimeDomain domain) throws Exception;
+    }
+
+    private record Timer(long timestamp, Object key, int keyGroup) {}
+
+    private static final String EVENT_TIMERS = "__weir_event_timers";
+    private static final String PROC_TIMERS = "__weir_processing_timers";
+
+    private final HeapKeyedStateBackend keyed;
+    private final ProcessingTimeService processingTime;
+    private final Target target;
+    private final MapState<Long, Boolean> eventSet;
+    private final MapState<Long, Boolean> procSet;
+    private final PriorityQueue<Timer> eventQueue = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
+    private final PriorityQueue<Timer> procQueue = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
+    private long currentWatermark = Long.MIN_VALUE;
+    private long scheduledWakeup = Long.MAX_VALUE;
+
+    TimerServiceImpl(HeapKeyedStateBackend keyed, ProcessingTimeService processingTime, Target target) throws Exception {
+        this.keyed = keyed;
+        this.processingTime = processingTime;
+        this.target = target;
+        this.eventSet = keyed.getMapState(new MapStateDescriptor<>(EVENT_TIMERS, Long.class, Boolean.class));
+        this.procSet = keyed.getMapState(new MapStateDescriptor<>(PROC_TIMERS, Long.class, Boolean.class));
+        rebuild(EVENT_TIMERS, eventQueue);
+        rebuild(PROC_TIMERS, procQueue);
+        if (!procQueue.isEmpty()) {
+            schedule(procQueue.peek().timestamp);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void rebuild(String name, PriorityQueue<Timer> queue) throws Exception {
+        keyed.forEachEntry(name, (key, kg, value) -> {
+            for (Long ts : ((Map<Long, Boolean>) value).keySet()) {
+                queue.add(new Timer(ts, key, kg));
+            }
+        });
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return processingTime.currentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(long time) {
+        try {
+            if (!procSet.contains(time)) {
+                procSet.put(time, Boolean.TRUE);
+                procQueue.add(new Timer(time, keyed.getCurrentKey(), keyed.getCurrentKeyGroup()));
+                if (time < scheduledWakeup) {
+                    schedule(time);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void registerEventTimeTimer(long time) {
+        try {
+            if (!eventSet.contains(time)) {
+                eventSet.put(time, Boolean.TRUE);
+                eventQueue.add(new Timer(time, keyed.getCurrentKey(), keyed.getCurrentKeyGroup()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void deleteProcessingTimeTimer(long time) {
+        try {
+            procSet.remove(time);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void deleteEventTimeTimer(long time) {
+        try {
+            eventSet.remove(time);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Fires every event-time timer at or before the watermark, in timestamp order. */
+    void advanceWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        fire(eventQueue, eventSet, watermark, TimeDomain.EVENT_TIME);
+    }
+
+    private void schedule(long time) {
+        scheduledWakeup = time;
+        processingTime.scheduleAt(time, () -> {
+            try {
+                onProcessingTime();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private void onProcessingTime() throws Exception {
+        scheduledWakeup = Long.MAX_VALUE;
+        fire(procQueue, procSet, processingTime.currentProcessingTime(), TimeDomain.PROCESSING_TIME);
+        if (!procQueue.isEmpty()) {
+            schedule(procQueue.peek().timestamp);
+        }
+    }
+
+    private void fire(PriorityQueue<Timer> queue, MapState<Long, Boolean> set, long upTo, TimeDomain domain) throws Exception {
+        Object savedKey = keyed.getCurrentKey();
+        int savedGroup = keyed.getCurrentKeyGroup();
+        try {
+            while (!queue.isEmpty() && queue.peek().timestamp <= upTo) {
+                Timer t = queue.poll();
+                keyed.setCurrentKey(t.key, t.keyGroup);
+                if (set.contains(t.timestamp)) {
+                    set.remove(t.timestamp);
+                    target.onTimer(t.timestamp, domain);
+                }
+            }
+        } finally {
+            keyed.setCurrentKey(savedKey, savedGroup);
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package io.weir.runtime.internal.state;
+
+import io.weir.api.state.KeyedStateStore;
+import io.weir.api.state.ListState;
+import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.state.MapState;
+import io.weir.api.state.MapStateDescriptor;
+import io.weir.api.state.ReducingState;
+import io.weir.api.state.ReducingStateDescriptor;
+import io.weir.api.state.StateDescriptor;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.typeutils.TypeSerializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keyed state of one operator subtask, kept on the heap by key group. Not thread-safe: used only
+ * by the task thread; snapshots hand immutable views to I/O threads (see {@link StateTable}).
+ */
+public final class HeapKeyedStateBackend implements KeyedStateStore {
+    private final String operatorName;
+    private final int maxParallelism;
+    private final int firstKeyGroup;
+    private final int lastKeyGroup;
+    private final TypeSerializer<Object> keySerializer = StateSerializers.keySerializer();
+    private final LinkedHashMap<String, StateTable> tables = new LinkedHashMap<>();
+    private final Map<String, Object> handles = new HashMap<>();
+    private final Map<String, RestoredState.KeyedStateData> unregisteredRestored = new LinkedHashMap<>();
+    private Object currentKey;
+    private int currentKeyGroup;
+
+    public HeapKeyedStateBackend(String operatorName, int maxParallelism, int firstKeyGroup, int lastKeyGroup) {
+        this.operatorName = operatorName;
+        this.maxParallelism = maxParallelism;
+        this.firstKeyGroup = firstKeyGroup;
+        this.lastKeyGroup = lastKeyGroup;
+    }
+
+    public void restore(RestoredState restored) {
+        unregisteredRestored.putAll(restored.keyedStates);
+    }
+
+    /** Restored keyed data under a name not registered as a state (such as timers). Removes it. */
+    public RestoredState.KeyedStateData takeRestored(String name) {
+        return unregisteredRestored.remove(name);
+    }
+
+    public void setCurrentKey(Object key) {
+        int kg = KeyGroups.keyGroupFor(key, maxParallelism);
+        if (kg < firstKeyGroup || kg > lastKeyGroup) {
+            throw new IllegalStateException("Operator '" + operatorName + "' received key " + key + " of key group " + kg
+                    + ", outside its key groups " + firstKeyGroup + ".." + lastKeyGroup
+                    + ". The key selector must be deterministic: the same element must always give an equal key with the same hashCode.");
+        }
+        currentKey = key;
+        currentKeyGroup = kg;
+    }
+
+    /** Sets a key already known to belong here (timers). */
+    public void setCurrentKey(Object key, int keyGroup) {
+        currentKey = key;
+        currentKeyGroup = keyGroup;
+    }
+
+    public Object getCurrentKey() {
+        return currentKey;
+    }
+
+    public int getCurrentKeyGroup() {
+        return currentKeyGroup;
+    }
+
+    public int firstKeyGroup() {
+        return firstKeyGroup;
+    }
+
+    public int lastKeyGroup() {
+        return lastKeyGroup;
+    }
+
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+
+    public TypeSerializer<Object> keySerializer() {
+        return keySerializer;
+    }
+
+    private void checkKey() {
+        if (currentKey == null) {
+            throw new IllegalStateException("Keyed state of operator '" + operatorName + "' was used outside processing of an element or timer, so there is no current key.");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private StateTable table(StateDescriptor<?> d, TypeSerializer<?> mapKeySerializer) {
+        StateTable t = tables.get(d.getName());
+        if (t != null) {
+            if (t.type != d.getType()) {
+                throw new IllegalStateException("Operator '" + operatorName + "' registers state '" + d.getName() + "' as " + d.getType()
+                        + " but it already exists as " + t.type + "; state names must be unique per operator.");
+            }
+            return t;
+        }
+        t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
+                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1);
+        RestoredState.KeyedStateData restored = unregisteredRestored.remove(d.getName());
+        if (restored != null) {
+            for (Map.Entry<Integer, byte[]> e : restored.keyGroups().entrySet()) {
+                try {
+                    t.readEntries(e.getKey(), keySerializer, new DataInputStream(new ByteArrayInputStream(e.getValue())));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("Could not restore state '" + d.getName() + "' of operator '" + operatorName
+                            + "' (key group " + e.getKey() + "): " + ex.getMessage() + ". Was its type or serializer changed?", ex);
+                }
+            }
+        }
+        tables.put(d.getName(), t);
+        return t;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
+        return (ValueState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapValueState<>(table(d, null), d.getDefaultValue()));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
+        return (ListState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapListState<>(table(d, null)));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> d) {
+        return (MapState<K, V>) handles.computeIfAbsent(d.getName(), n -> new HeapMapState<>(table(d, StateSerializers.mapKeySerializer(d))));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
+        return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapReducingState<>(table(d, null), d.getReduceFunction()));
+    }
+
+    /** Visits every (key, key group, value) of a registered state; task thread only. */
+    public void forEachEntry(String stateName, EntryVisitor visitor) throws Exception {
+        StateTable t = tables.get(stateName);
+        if (t == null) {
+            return;
+        }
+        for (int kg = firstKeyGroup; kg <= lastKeyGroup; kg++) {
+            HashMap<Object, Object> m = t.forRead(kg);
+            if (m != null) {
+                for (Map.Entry<Object, Object> e : m.entrySet()) {
+                    visitor.visit(e.getKey(), kg, e.getValue());
+                }
+            }
+        }
+    }
+
+    /** See {@link #forEachEntry}. */
+    public interface EntryVisitor {
+        void visit(Object key, int keyGroup, Object value) throws Exception;
+    }
+
+    /** Synchronous part of a snapshot: captures copy-on-write views. */
+    public KeyedSnapshot snapshot() {
+        Map<String, KeyedSnapshot.TableView> views = new LinkedHashMap<>();
+        for (StateTable t : tables.values()) {
+            views.put(t.name, new KeyedSnapshot.TableView(t, t.capture()));
+        }
+        return new KeyedSnapshot(firstKeyGroup, lastKeyGroup, keySerializer.duplicate(), views, new LinkedHashMap<>(unregisteredRestored));
+    }
+
+    // ---------------------------------------------------------------- state handles
+
+    abstract class HeapState {
+        final StateTable table;
+
+        HeapState(StateTable table) {
+            this.table = table;
+        }
+
+        Object read() {
+            checkKey();
+            HashMap<Object, Object> m = table.forRead(currentKeyGroup);
+            return m == null ? null : m.get(currentKey);
+        }
+
+        void write(Object v) {
+            checkKey();
+            if (v == null) {
+                HashMap<Object, Object> m = table.forRead(currentKeyGroup);
+                if (m != null && m.containsKey(currentKey)) {
+                    table.forWrite(currentKeyGroup).remove(currentKey);
+                }
+            } else {
+                table.forWrite(currentKeyGroup).put(currentKey, v);
+            }
+        }
+
+        /** The container for the current key, for in-place mutation (lists, maps), created if absent. */
+        Object mutable(java.util.function.Supplier<Object> create) {
+            checkKey();
+            return table.forWrite(currentKeyGroup).computeIfAbsent(currentKey, k -> create.get());
+        }
+
+        public void clear() {
+            write(null);
+        }
+    }
+
+    final class HeapValueState<T> extends HeapState implements ValueState<T> {
+        private final T defaultValue;
+
+        HeapValueState(StateTable table, T defaultValue) {
+            super(table);
+            this.defaultValue = defaultValue;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T value() {
+            Object v = read();
+            return v == null ? defaultValue : (T) v;
+        }
+
+        @Override
+        public void update(T value) {
+            write(value);
+        }
+    }
+
+    final class HeapReducingState<T> extends HeapState implements ReducingState<T> {
+        private final io.weir.api.functions.ReduceFunction<T> reduce;
+
+        HeapReducingState(StateTable table, io.weir.api.functions.ReduceFunction<T> reduce) {
+            super(table);
+            this.reduce = reduce;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get() {
+            return (T) read();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void add(T value) throws Exception {
+            Object cur = read();
+            write(cur == null ? value : reduce.reduce((T) cur, value));
+        }
+    }
+
+    final class HeapListState<T> extends HeapState implements ListState<T> {
+        HeapListState(StateTable table) {
+            super(table);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Iterable<T> get() {
+            Object v = read();
+            return v == null ? java.util.List.of() : java.util.Collections.unmodifiableList((java.util.List<T>) v);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void add(T value) {
+            if (value == null) {
+                throw new NullPointerException("ListState '" + table.name + "' of operator '" + operatorName + "' cannot hold null elements.");
+            }
+            ((java.util.List<Object>) mutable(java.util.ArrayList::new)).add(value);
+        }
+
+        @Override
+        public void update(java.util.List<T> values) {
+            if (values == null || values.isEmpty()) {
+                clear();
+                return;
+            }
+            for (T v : values) {
+                if (v == null) {
+                    throw new NullPointerException("ListState '" + table.name + "' of operator '" + operatorName + "' cannot hold null elements.");
+                }
+            }
+            write(new java.util.ArrayList<Object>(values));
+        }
+
+        @Override
+        public void addAll(java.util.List<T> values) {
+            for (T v : values) {
+                add(v);
+            }
+        }
+    }
+
+    final class HeapMapState<UK, UV> extends HeapState implements MapState<UK, UV> {
+        HeapMapState(StateTable table) {
+            super(table);
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<UK, UV> readMap() {
+            Object v = read();
+            return v == null ? java.util.Map.of() : (Map<UK, UV>) v;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<UK, UV> writeMap() {
+            return (Map<UK, UV>) mutable(HashMap::new);
+        }
+
+        @Override
+        public UV get(UK key) {
+            return readMap().get(key);
+        }
+
+        @Override
+        public void put(UK key, UV value) {
+            writeMap().put(key, value);
+        }
+
+        @Override
+        public void putAll(Map<UK, UV> map) {
+            writeMap().putAll(map);
+        }
+
+        @Override
+        public void remove(UK key) {
+            if (readMap().containsKey(key)) {
+                Map<UK, UV> m = writeMap();
+                m.remove(key);
+                if (m.isEmpty()) {
+                    clear();
+                }
+            }
+        }
+
+        @Override
+        public boolean contains(UK key) {
+            return readMap().containsKey(key);
+        }
+
+        @Override
+        public Iterable<Map.Entry<UK, UV>> entries() {
+            return java.util.Collections.unmodifiableMap(readMap()).entrySet();
+        }
+
+        @Override
+        public Iterable<UK> keys() {
+            return java.util.Collections.unmodifiableMap(readMap()).keySet();
+        }
+
+        @Override
+        public Iterable<UV> values() {
+            return java.util.Collections.unmodifiableMap(readMap()).values();
+        }
+
+        @Override
+        public java.util.Iterator<Map.Entry<UK, UV>> iterator() {
+            return entries().iterator();
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return readMap().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.weir.runtime.internal.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * State of one operator read back from a checkpoint, still serialized: values are deserialized
+ * when the operator registers the state with its descriptor (and so its serializer). State that is
+ * never registered is carried over unchanged into later checkpoints.
+ */
+public final class RestoredState {
+    /** Operator list state: mode and the (already redistributed) serialized elements. */
+    public record ListStateData(boolean union, List<byte[]> elements) {}
+
+    /** Keyed state: kind and the serialized entries of each key group of this subtask. */
+    public record KeyedStateData(byte type, Map<Integer, byte[]> keyGroups) {}
+
+    public final Map<String, ListStateData> listStates = new HashMap<>();
+    public final Map<String, KeyedStateData> keyedStates = new HashMap<>();
+
+    public void addListElements(String name, boolean union, List<byte[]> elements) {
+        listStates.computeIfAbsent(name, n -> new ListStateData(union, new ArrayList<>())).elements().addAll(elements);
+    }
+
+    public void addKeyGroup(String name, byte type, int keyGroup, byte[] blob) {
+        keyedStates.computeIfAbsent(name, n -> new KeyedStateData(type, new HashMap<>())).keyGroups().put(keyGroup, blob);
+    }
+
+    public boolean isEmpty() {
+        return listStates.isEmpty() && keyedStates.isEmpty();
+    }
+}

@@ -1,0 +1,555 @@
+package io.weir.runtime.internal.task;
+
+import io.weir.api.connector.source.InputStatus;
+import io.weir.api.environment.CheckpointingMode;
+import io.weir.runtime.internal.graph.JobVertex;
+import io.weir.runtime.internal.io.InputGate;
+import io.weir.runtime.internal.io.RecordBatch;
+import io.weir.runtime.internal.io.RecordWriter;
+import io.weir.runtime.internal.io.StreamEvent;
+import io.weir.runtime.internal.io.Wakeup;
+import io.weir.runtime.internal.operators.LegacySourceSupport;
+import io.weir.runtime.internal.operators.Output;
+import io.weir.runtime.internal.operators.OperatorSnapshot;
+import io.weir.runtime.internal.operators.SourceOperators.LegacySourceOperator;
+import io.weir.runtime.internal.operators.SourceOperators.SourceReaderOperator;
+import io.weir.runtime.internal.operators.StreamOperator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * One subtask: a thread running a chain of operators in a mailbox loop.
+ *
+ * <p>Loop: run all mails (control actions), then process one input batch (or let the source emit
+ * one), then repeat; when there is nothing to do, flush partial output batches and park until a
+ * record or a mail arrives. User code therefore never runs concurrently with itself.
+ *
+ * <p>End of input: when every input has delivered end-of-data (or the source is exhausted), the
+ * chain's {@code endInput} runs and end-of-data goes downstream; the task then stays alive,
+ * taking part in checkpoints, until the master says the job is finished (after a final checkpoint
+ * when checkpointing is on), and then sends end-of-partition and exits.
+ */
+public final class StreamTask implements Runnable {
+    private final JobVertex vertex;
+    private final int subtask;
+    private final TaskServices services;
+    private final StreamOperator[] chain;
+    private final InputGate gate;
+    private final RecordWriter[] writers;
+    private final Wakeup wakeup;
+    private final Mailbox mailbox;
+    private final TaskRestore restore;
+    private final String name;
+
+    private volatile boolean cancelled;
+    private volatile Thread thread;
+    private boolean endOfDataSent;
+    private boolean finishRequested;
+    private boolean endOfInputRestored;
+    private long lastFlushNanos;
+
+    // barrier alignment (task thread only)
+    private long aligningId = -1;
+    private long aligningTimestamp;
+    private int barriersSeen;
+    private long alignmentStartNanos;
+    private long lastHandledCheckpoint = -1;
+    private final TreeMap<Long, Integer> atLeastOnceCounts = new TreeMap<>();
+
+    // watermarks (task thread only)
+    private final long[] channelWatermarks;
+    private long combinedWatermark = Long.MIN_VALUE;
+    private int endOfDataChannels;
+    private boolean[] channelEndOfData;
+
+    // classic source
+    private volatile boolean legacySourceEnded;
+
+    public StreamTask(JobVertex vertex, int subtask, TaskServices services, StreamOperator[] chain, InputGate gate,
+            RecordWriter[] writers, Wakeup wakeup, TaskRestore restore) {
+        this.vertex = vertex;
+        this.subtask = subtask;
+        this.services = services;
+        this.chain = chain;
+        this.gate = gate;
+        this.writers = writers;
+        this.wakeup = wakeup;
+        this.mailbox = new Mailbox(wakeup);
+        this.restore = restore;
+        this.name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
+        int inputs = gate == null ? 0 : gate.size();
+        this.channelWatermarks = new long[inputs];
+        Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        this.channelEndOfData = new boolean[inputs];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Stops the task soon: sets the flag, wakes it, interrupts blocking user code. Any thread. */
+    public void cancel() {
+        cancelled = true;
+        wakeup.signal();
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+        if (chain[0] instanceof LegacySourceOperator) {
+            try {
+                ((LegacySourceOperator) chain[0]).cancelSource();
+            } catch (RuntimeException e) {
+                // the source's own cancel() failed; the interrupt above still stops it
+            }
+        }
+    }
+
+    public void start() {
+        Thread t = new Thread(this, "weir " + name);
+        t.setDaemon(true);
+        thread = t;
+        t.start();
+    }
+
+    @Override
+    public void run() {
+        Throwable failure = null;
+        try {
+            for (StreamOperator op : chain) {
+                op.initializeState();
+            }
+            for (StreamOperator op : chain) {
+                op.open();
+            }
+            endOfInputRestored = restore != null && restore.endOfInput();
+            if (chain[0] instanceof SourceReaderOperator) {
+                runSourceLoop((SourceReaderOperator) chain[0]);
+            } else if (chain[0] instanceof LegacySourceOperator) {
+                runLegacySourceLoop((LegacySourceOperator) chain[0]);
+            } else {
+                runInputLoop();
+            }
+            if (!cancelled) {
+                for (RecordWriter w : writers) {
+                    w.broadcastEvent(StreamEvent.END_OF_PARTITION);
+                }
+                closeChain(null);
+            }
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            if (failure != null) {
+                failure = closeChain(failure);
+                if (!(cancelled && isCancellationArtifact(failure))) {
+                    services.listener().taskFailed(services.attempt(), failingOperator(failure), subtask, unwrap(failure));
+                }
+            }
+            services.listener().taskExited(services.attempt(), vertex.index(), subtask);
+        }
+    }
+
+    // ------------------------------------------------------------------ loops
+
+    private void runInputLoop() throws Exception {
+        StreamOperator head = chain[0];
+        while (true) {
+            checkCancelled();
+            mailbox.runAll();
+            if (finishRequested && gate.allFinished()) {
+                return;
+            }
+            Object e = gate.poll();
+            if (e == null) {
+                idle();
+                continue;
+            }
+            if (e instanceof RecordBatch) {
+                RecordBatch b = (RecordBatch) e;
+                int n = b.size();
+                for (int i = 0; i < n; i++) {
+                    head.processElement(b.record(i), b.timestamp(i));
+                }
+            } else {
+                onEvent((StreamEvent) e, gate.lastChannel());
+            }
+        }
+    }
+
+    private void runSourceLoop(SourceReaderOperator source) throws Exception {
+        if (endOfInputRestored) {
+            signalEndOfData();
+        }
+        lastFlushNanos = services.clock().relativeTimeNanos();
+        while (true) {
+            checkCancelled();
+            mailbox.runAll();
+            if (finishRequested) {
+                return;
+            }
+            if (endOfDataSent) {
+                idle();
+                continue;
+            }
+            InputStatus status = source.emitNext();
+            if (status == InputStatus.END_OF_INPUT) {
+                endOfInput();
+            } else if (status == InputStatus.NOTHING_AVAILABLE) {
+                idle();
+            } else {
+                long now = services.clock().relativeTimeNanos();
+                if (now - lastFlushNanos > services.flushIntervalNanos()) {
+                    flushOutputs();
+                    lastFlushNanos = now;
+                }
+            }
+        }
+    }
+
+    private void runLegacySourceLoop(LegacySourceOperator source) throws Exception {
+        Object lock = source.checkpointLock();
+        if (endOfInputRestored) {
+            synchronized (lock) {
+                signalEndOfData();
+            }
+        } else {
+            source.start(failure -> mailbox.put(() -> {
+                if (failure != null) {
+                    throw LegacySourceSupport.rethrow(failure);
+                }
+                legacySourceEnded = true;
+            }));
+        }
+        while (true) {
+            checkCancelled();
+            synchronized (lock) {
+                mailbox.runAll();
+                if (legacySourceEnded && !endOfDataSent) {
+                    endOfInput();
+                }
+                flushOutputs();
+            }
+            if (finishRequested) {
+                return;
+            }
+            wakeup.prepare();
+            if (mailbox.isEmpty() && !cancelled) {
+                wakeup.park(services.flushIntervalNanos());
+            } else {
+                wakeup.cancelPrepare();
+            }
+        }
+    }
+
+    private void idle() {
+        flushOutputs();
+        wakeup.prepare();
+        if (mailbox.isEmpty() && (gate == null || !gate.hasReadableData()) && !cancelled) {
+            wakeup.park(gate == null ? 1_000_000L : 50_000_000L);
+        } else {
+            wakeup.cancelPrepare();
+        }
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new RecordWriter.TaskCancelledException();
+        }
+    }
+
+    private void flushOutputs() {
+        for (RecordWriter w : writers) {
+            w.flush();
+        }
+    }
+
+    // ------------------------------------------------------------------ events
+
+    private void onEvent(StreamEvent e, int channel) throws Exception {
+        if (e instanceof StreamEvent.Watermark) {
+            onWatermark(channel, ((StreamEvent.Watermark) e).timestamp);
+        } else if (e instanceof StreamEvent.Barrier) {
+            onBarrier(channel, (StreamEvent.Barrier) e);
+        } else if (e instanceof StreamEvent.EndOfData) {
+            if (!channelEndOfData[channel]) {
+                channelEndOfData[channel] = true;
+                if (++endOfDataChannels == gate.size()) {
+                    if (endOfInputRestored) {
+                        signalEndOfData();
+                    } else {
+                        endOfInput();
+                    }
+                }
+            }
+        } else if (e instanceof StreamEvent.EndOfPartition) {
+            gate.markFinished(channel);
+            checkAlignmentComplete();
+        }
+    }
+
+    private void onWatermark(int channel, long watermark) {
+        if (watermark <= channelWatermarks[channel]) {
+            return;
+        }
+        channelWatermarks[channel] = watermark;
+        long min = Long.MAX_VALUE;
+        for (long w : channelWatermarks) {
+            min = Math.min(min, w);
+        }
+        if (min > combinedWatermark) {
+            combinedWatermark = min;
+            chain[0].processWatermark(min);
+        }
+    }
+
+    /** Checkpoint barrier from one input channel. */
+    private void onBarrier(int channel, StreamEvent.Barrier b) throws Exception {
+        if (b.checkpointId <= lastHandledCheckpoint) {
+            return; // barrier of a checkpoint this task already snapshotted or aborted
+        }
+        if (services.checkpointingMode() == CheckpointingMode.AT_LEAST_ONCE) {
+            int seen = atLeastOnceCounts.merge(b.checkpointId, 1, Integer::sum);
+            if (seen == 1 && atLeastOnceCounts.size() == 1) {
+                alignmentStartNanos = services.clock().relativeTimeNanos();
+            }
+            if (seen + gate.finishedCount() >= gate.size()) {
+                atLeastOnceCounts.headMap(b.checkpointId, true).clear();
+                lastHandledCheckpoint = b.checkpointId;
+                performCheckpoint(b.checkpointId, b.timestamp, services.clock().relativeTimeNanos() - alignmentStartNanos);
+            }
+            return;
+        }
+        if (b.checkpointId > aligningId) {
+            if (aligningId != -1) {
+                gate.unblockAll(); // a newer barrier supersedes an unfinished alignment
+            }
+            aligningId = b.checkpointId;
+            aligningTimestamp = b.timestamp;
+            barriersSeen = 0;
+            alignmentStartNanos = services.clock().relativeTimeNanos();
+        } else if (b.checkpointId < aligningId) {
+            return;
+        }
+        barriersSeen++;
+        gate.block(channel);
+        checkAlignmentComplete();
+    }
+
+    private void checkAlignmentComplete() throws Exception {
+        if (aligningId == -1 || barriersSeen + finishedUnblocked() < gate.size()) {
+            return;
+        }
+        long id = aligningId;
+        long alignment = services.clock().relativeTimeNanos() - alignmentStartNanos;
+        gate.unblockAll();
+        aligningId = -1;
+        lastHandledCheckpoint = id;
+        performCheckpoint(id, aligningTimestamp, alignment);
+    }
+
+    private int finishedUnblocked() {
+        int n = 0;
+        for (int i = 0; i < gate.size(); i++) {
+            if (gate.isFinished(i) && !gate.isBlocked(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ end of input
+
+    private void endOfInput() throws Exception {
+        if (chain[0] instanceof SourceReaderOperator || chain[0] instanceof LegacySourceOperator) {
+            chain[0].processWatermark(Long.MAX_VALUE);
+        }
+        for (StreamOperator op : chain) {
+            op.endInput();
+        }
+        signalEndOfData();
+    }
+
+    private void signalEndOfData() {
+        endOfDataSent = true;
+        for (RecordWriter w : writers) {
+            w.broadcastEvent(StreamEvent.END_OF_DATA);
+        }
+        services.listener().endOfData(services.attempt(), vertex.index(), subtask);
+    }
+
+    // ------------------------------------------------------------------ mails from the master
+
+    /** Source tasks: start checkpoint {@code id} (a mail). */
+    public void triggerCheckpoint(long id, long timestamp) {
+        mailbox.put(() -> {
+            if (id > lastHandledCheckpoint) {
+                lastHandledCheckpoint = id;
+                performCheckpoint(id, timestamp, 0);
+            }
+        });
+    }
+
+    public void notifyCheckpointComplete(long id) {
+        mailbox.put(() -> {
+            for (StreamOperator op : chain) {
+                op.notifyCheckpointComplete(id);
+            }
+        });
+    }
+
+    public void notifyCheckpointAborted(long id) {
+        mailbox.put(() -> {
+            if (aligningId == id) {
+                gate.unblockAll();
+                aligningId = -1;
+            }
+            atLeastOnceCounts.remove(id);
+            lastHandledCheckpoint = Math.max(lastHandledCheckpoint, id);
+            for (StreamOperator op : chain) {
+                op.notifyCheckpointAborted(id);
+            }
+        });
+    }
+
+    /** The job is done: exit once all inputs have ended. */
+    public void requestFinish() {
+        mailbox.put(() -> finishRequested = true);
+    }
+
+    /** Runs an action on the task thread (processing-time timers). */
+    public void runOnTaskThread(Mailbox.Mail mail) {
+        mailbox.put(mail);
+    }
+
+    // ------------------------------------------------------------------ checkpoint
+
+    /**
+     * The synchronous part of a checkpoint, on the task thread:
+     * 1. forward the barrier (after any records emitted before it),
+     * 2. snapshot every operator of the chain (copy-on-write views of keyed state),
+     * 3. hand the write to an I/O thread, which acknowledges to the master when durable.
+     */
+    private void performCheckpoint(long id, long timestamp, long alignmentNanos) throws Exception {
+        long start = services.clock().relativeTimeNanos();
+        for (RecordWriter w : writers) {
+            w.broadcastEvent(new StreamEvent.Barrier(id, timestamp));
+        }
+        List<OperatorSnapshot> snapshots = new ArrayList<>(chain.length);
+        for (StreamOperator op : chain) {
+            snapshots.add(op.snapshotState(id, timestamp));
+        }
+        long syncMillis = (services.clock().relativeTimeNanos() - start) / 1_000_000L;
+        boolean endOfInput = endOfDataSent;
+        services.ioExecutor().execute(() -> SubtaskSnapshotWriter.writeAndAcknowledge(services, vertex, subtask, id, snapshots,
+                endOfInput, syncMillis, alignmentNanos / 1_000_000L));
+    }
+
+    // ------------------------------------------------------------------ closing
+
+    /** Closes every operator; returns the failure with close errors attached (or the first close error). */
+    private Throwable closeChain(Throwable failure) {
+        Throwable result = failure;
+        for (StreamOperator op : chain) {
+            try {
+                op.close();
+            } catch (Throwable t) {
+                if (result == null) {
+                    result = new io.weir.runtime.internal.operators.OperatorException(op.name(), subtask, t);
+                } else if (result != t) {
+                    result.addSuppressed(t);
+                }
+            }
+        }
+        if (failure == null && result != null) {
+            services.listener().taskFailed(services.attempt(), failingOperator(result), subtask, unwrap(result));
+        }
+        return result;
+    }
+
+    private static boolean isCancellationArtifact(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof RecordWriter.TaskCancelledException || c instanceof InterruptedException
+                    || c instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return true; // after cancel() every failure is a consequence of the cancellation
+    }
+
+    private String failingOperator(Throwable t) {
+        if (t instanceof io.weir.runtime.internal.operators.OperatorException) {
+            return ((io.weir.runtime.internal.operators.OperatorException) t).operatorName();
+        }
+        return vertex.name();
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        if (t instanceof io.weir.runtime.internal.operators.OperatorException && t.getCause() != null) {
+            Throwable cause = t.getCause();
+            for (Throwable s : t.getSuppressed()) {
+                cause.addSuppressed(s);
+            }
+            return cause;
+        }
+        return t;
+    }
+
+    /** The output of the chain's last operator: the task's record writers. */
+    public static Output writersOutput(RecordWriter[] writers) {
+        if (writers.length == 1) {
+            RecordWriter w = writers[0];
+            return new Output() {
+                @Override
+                public void collect(Object record, long timestamp) {
+                    try {
+                        w.emit(record, timestamp);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Key selector failed: " + e, e);
+                    }
+                }
+
+                @Override
+                public void emitWatermark(long watermark) {
+                    w.broadcastEvent(new StreamEvent.Watermark(watermark));
+                }
+            };
+        }
+        return new Output() {
+            @Override
+            public void collect(Object record, long timestamp) {
+                for (RecordWriter w : writers) {
+                    try {
+                        w.emit(record, timestamp);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Key selector failed: " + e, e);
+                    }
+                }
+            }
+
+            @Override
+            public void emitWatermark(long watermark) {
+                for (RecordWriter w : writers) {
+                    w.broadcastEvent(new StreamEvent.Watermark(watermark));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,19 @@
+package io.weir.runtime.internal.task;
+
+import io.weir.api.environment.CheckpointingMode;
+import io.weir.runtime.checkpoint.FileCheckpointStorage;
+import io.weir.runtime.internal.time.Clock;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Job-wide services shared by the tasks of one execution attempt.
+ *
+ * @param storage     checkpoint storage, or null when checkpointing is off
+ * @param ioExecutor  threads that write snapshots asynchronously
+ * @param timers      schedules processing-time callbacks (as mails)
+ */
+public record TaskServices(String jobName, int attempt, CheckpointingMode checkpointingMode, FileCheckpointStorage storage,
+        ExecutorService ioExecutor, ScheduledExecutorService timers, Clock clock, TaskListener listener, int batchSize,
+        long flushIntervalNanos) {}
