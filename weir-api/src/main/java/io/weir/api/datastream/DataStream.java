@@ -102,7 +102,8 @@ public class DataStream<T> {
     }
 
     public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
-        SinkTransformation<T> sink = new SinkTransformation<>(transformation, "Sink: " + sinkFunction.getClass().getSimpleName(),
+        String simple = sinkFunction.getClass().getSimpleName();
+        SinkTransformation<T> sink = new SinkTransformation<>(transformation, "Sink: " + (simple.isEmpty() ? "Unnamed" : simple),
                 sinkFunction, stateKeySelector(), -1);
         environment.addOperator(sink);
         return new DataStreamSink<>(sink);
