@@ -414,7 +414,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             return FailureRecord.Classification.TASK_CRASH;
         }
         StackTraceElement[] st = t.getStackTrace();
-        if (st.length > 0 && st[0].getClassName().startsWith("io.weir.runtime.") && !(t instanceof NullPointerException && t.getMessage() != null)) {
+        if (st.length > 0 && st[0].getClassName().startsWith("io.weir.runtime.internal.") && !(t instanceof NullPointerException && t.getMessage() != null)) {
             return FailureRecord.Classification.INTERNAL;
         }
         return FailureRecord.Classification.USER_CODE;
