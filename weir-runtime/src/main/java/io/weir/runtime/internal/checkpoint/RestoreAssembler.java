@@ -79,6 +79,21 @@ public final class RestoreAssembler {
         return result;
     }
 
+    /**
+     * Restores one operator of one new subtask from raw subtask snapshots (as written by
+     * {@link SubtaskSnapshotWriter}), one per old subtask in old-subtask order: used by the
+     * operator test harness, also to test restores at another parallelism.
+     */
+    public static RestoredState fromSnapshots(List<byte[]> oldSubtaskSnapshots, String operatorId, int subtask, int parallelism,
+            int firstKeyGroup, int lastKeyGroup) throws IOException {
+        Map<String, Map<Integer, OldOperatorState>> byOperator = new HashMap<>();
+        for (int i = 0; i < oldSubtaskSnapshots.size(); i++) {
+            readFile(new DataInputStream(new java.io.ByteArrayInputStream(oldSubtaskSnapshots.get(i))), i, "snapshot of subtask " + i, byOperator);
+        }
+        Map<Integer, OldOperatorState> old = byOperator.get(operatorId);
+        return old == null ? new RestoredState() : deal(old, subtask, parallelism, firstKeyGroup, lastKeyGroup);
+    }
+
     private static RestoredState deal(Map<Integer, OldOperatorState> old, int subtask, int parallelism, int firstKg, int lastKg) {
         RestoredState r = new RestoredState();
         Map<String, List<byte[]>> allElements = new LinkedHashMap<>();
@@ -113,6 +128,11 @@ public final class RestoreAssembler {
     private static void read(DataInputStream in, SubtaskStateMetadata s, Map<String, Map<Integer, OldOperatorState>> byOperator,
             CompletedCheckpoint checkpoint) throws IOException {
         String where = checkpoint.directory().resolve(s.stateFile().fileName()).toString();
+        readFile(in, s.subtaskIndex(), where, byOperator);
+    }
+
+    private static void readFile(DataInputStream in, int oldSubtask, String where, Map<String, Map<Integer, OldOperatorState>> byOperator)
+            throws IOException {
         if (in.readInt() != SubtaskSnapshotWriter.MAGIC) {
             throw new IOException("State file " + where + " is not a Weir state file (bad magic number).");
         }
@@ -125,7 +145,7 @@ public final class RestoreAssembler {
         for (int o = 0; o < operators; o++) {
             String opId = in.readUTF();
             OldOperatorState st = new OldOperatorState();
-            byOperator.computeIfAbsent(opId, k -> new HashMap<>()).put(s.subtaskIndex(), st);
+            byOperator.computeIfAbsent(opId, k -> new HashMap<>()).put(oldSubtask, st);
             int lists = in.readInt();
             for (int l = 0; l < lists; l++) {
                 String name = in.readUTF();

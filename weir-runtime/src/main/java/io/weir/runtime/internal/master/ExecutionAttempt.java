@@ -1,15 +1,6 @@
 package io.weir.runtime.internal.master;
 
-import io.weir.api.connector.source.Source;
-import io.weir.api.functions.FilterFunction;
-import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.KeySelector;
-import io.weir.api.functions.KeyedProcessFunction;
-import io.weir.api.functions.MapFunction;
-import io.weir.api.functions.ProcessFunction;
-import io.weir.api.functions.ReduceFunction;
-import io.weir.api.functions.sink.SinkFunction;
-import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.SourceTransformation;
 import io.weir.runtime.internal.graph.JobEdge;
@@ -21,11 +12,9 @@ import io.weir.runtime.internal.io.InputGate;
 import io.weir.runtime.internal.io.RecordWriter;
 import io.weir.runtime.internal.io.Wakeup;
 import io.weir.runtime.internal.operators.OperatorContext;
+import io.weir.runtime.internal.operators.OperatorFactory;
 import io.weir.runtime.internal.operators.Output;
-import io.weir.runtime.internal.operators.ProcessOperators;
 import io.weir.runtime.internal.operators.ProcessingTimeService;
-import io.weir.runtime.internal.operators.SimpleOperators;
-import io.weir.runtime.internal.operators.SourceOperators;
 import io.weir.runtime.internal.operators.StreamOperator;
 import io.weir.runtime.internal.state.RestoredState;
 import io.weir.runtime.internal.task.StreamTask;
@@ -164,12 +153,11 @@ final class ExecutionAttempt {
         for (int k = 0; k < specs.size(); k++) {
             Object payload = specs.get(k).newPayload();
             if (specs.get(k).transformation() instanceof SourceTransformation) {
-                ops[k] = payload instanceof Source ? new SourceOperators.SourceReaderOperator((Source<?, ?>) payload)
-                        : new SourceOperators.LegacySourceOperator(cast(payload));
+                ops[k] = OperatorFactory.forSource(payload);
             } else {
                 Object[] p = (Object[]) payload;
                 keys[k] = (KeySelector<?, ?>) p[1];
-                ops[k] = create(((OneInputTransformation<?, ?>) specs.get(k).transformation()).getKind(), p[0]);
+                ops[k] = OperatorFactory.create(((OneInputTransformation<?, ?>) specs.get(k).transformation()).getKind(), p[0]);
             }
         }
         Output next = StreamTask.writersOutput(writers);
@@ -204,26 +192,4 @@ final class ExecutionAttempt {
         return ops;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
-        return (T) o;
-    }
-
-    private static StreamOperator create(io.weir.api.graph.OperatorKind kind, Object fn) {
-        switch (kind) {
-            case MAP: return new SimpleOperators.MapOperator((MapFunction<Object, Object>) cast(fn));
-            case FLAT_MAP: return new SimpleOperators.FlatMapOperator((FlatMapFunction<Object, Object>) cast(fn));
-            case FILTER: return new SimpleOperators.FilterOperator((FilterFunction<Object>) cast(fn));
-            case PROCESS: return new ProcessOperators.ProcessOperator((ProcessFunction<Object, Object>) cast(fn));
-            case KEYED_PROCESS: return new ProcessOperators.KeyedProcessOperator((KeyedProcessFunction<Object, Object, Object>) cast(fn));
-            case KEYED_REDUCE: return new SimpleOperators.KeyedReduceOperator((ReduceFunction<Object>) cast(fn));
-            case SINK: return new SimpleOperators.SinkOperator((SinkFunction<Object>) cast(fn));
-            default: throw new IllegalStateException("Unknown operator kind " + kind);
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static SourceFunction<Object> unused() {
-        return null;
-    }
 }

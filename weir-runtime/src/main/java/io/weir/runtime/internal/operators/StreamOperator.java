@@ -123,6 +123,15 @@ public abstract class StreamOperator {
 
     protected void doClose() throws Exception {}
 
+    /** The keyed state store with {@code key} as current key; for the test harness. */
+    public io.weir.api.state.KeyedStateStore keyedStateFor(Object key) {
+        if (keyedState == null) {
+            throw new IllegalStateException("Operator '" + name() + "' is not keyed.");
+        }
+        keyedState.setCurrentKey(key);
+        return keyedState;
+    }
+
     protected static long noTimestamp() {
         return RecordBatch.NO_TIMESTAMP;
     }

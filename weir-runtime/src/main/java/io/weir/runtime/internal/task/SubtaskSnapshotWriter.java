@@ -61,7 +61,7 @@ public final class SubtaskSnapshotWriter {
         }
     }
 
-    static void write(List<OperatorSnapshot> snapshots, DataOutputStream out) throws IOException {
+    public static void write(List<OperatorSnapshot> snapshots, DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeInt(snapshots.size());

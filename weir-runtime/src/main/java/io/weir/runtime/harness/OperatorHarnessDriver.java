@@ -1,0 +1,190 @@
+package io.weir.runtime.harness;
+
+import io.weir.api.functions.Function;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.graph.OperatorKind;
+import io.weir.api.state.KeyedStateStore;
+import io.weir.runtime.internal.checkpoint.RestoreAssembler;
+import io.weir.runtime.internal.io.RecordBatch;
+import io.weir.runtime.internal.operators.OperatorContext;
+import io.weir.runtime.internal.operators.OperatorFactory;
+import io.weir.runtime.internal.operators.OperatorSnapshot;
+import io.weir.runtime.internal.operators.Output;
+import io.weir.runtime.internal.operators.ProcessingTimeService;
+import io.weir.runtime.internal.operators.StreamOperator;
+import io.weir.runtime.internal.state.KeyGroups;
+import io.weir.runtime.internal.state.RestoredState;
+import io.weir.runtime.internal.task.SubtaskSnapshotWriter;
+import io.weir.runtime.internal.util.JavaSerialization;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Runs one built-in operator synchronously on the caller's thread, with manual processing time,
+ * captured output, and snapshots as bytes in the checkpoint format. The engine behind
+ * {@code weir-test-support}'s operator harnesses; it uses the same operator classes, state
+ * backends and snapshot format as a running job. Not thread-safe.
+ */
+public final class OperatorHarnessDriver {
+    private static final String OPERATOR_ID = "harness-operator";
+
+    /** One emitted record with its timestamp (null if none). */
+    public record Emitted(Object value, Long timestamp) {}
+
+    private record Scheduled(long time, long seq, Runnable action) {}
+
+    private final StreamOperator operator;
+    private final int subtask;
+    private final int parallelism;
+    private final int maxParallelism;
+    private final List<Emitted> output = new ArrayList<>();
+    private final List<Long> watermarks = new ArrayList<>();
+    private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+    private long processingTime;
+    private long seq;
+    private boolean opened;
+
+    /**
+     * @param kind           the operator kind (as built by the DataStream API)
+     * @param function       the user function; the driver works on a serialized copy, as a job would
+     * @param keySelector    the key for keyed operators, else null
+     * @param restoreFrom    snapshots of the old subtasks (in old-subtask order) to restore, or null for a fresh start
+     */
+    public OperatorHarnessDriver(OperatorKind kind, Function function, KeySelector<?, ?> keySelector, int subtask, int parallelism,
+            int maxParallelism, List<byte[]> restoreFrom) throws Exception {
+        this.subtask = subtask;
+        this.parallelism = parallelism;
+        this.maxParallelism = maxParallelism;
+        Object[] copy = (Object[]) JavaSerialization.deserialize(JavaSerialization.serialize(new Object[] {function, keySelector},
+                "operator under test"), "operator under test");
+        this.operator = OperatorFactory.create(kind, copy[0]);
+        RestoredState restored = null;
+        if (restoreFrom != null) {
+            restored = RestoreAssembler.fromSnapshots(restoreFrom, OPERATOR_ID, subtask, parallelism,
+                    KeyGroups.rangeStart(subtask, maxParallelism, parallelism), KeyGroups.rangeEnd(subtask, maxParallelism, parallelism));
+        }
+        ProcessingTimeService pts = new ProcessingTimeService() {
+            @Override
+            public long currentProcessingTime() {
+                return processingTime;
+            }
+
+            @Override
+            public void scheduleAt(long timestamp, Runnable action) {
+                scheduled.add(new Scheduled(timestamp, seq++, action));
+            }
+        };
+        OperatorContext ctx = new OperatorContext("harness-job", OPERATOR_ID, "operator under test", "harness task", subtask, parallelism,
+                maxParallelism, 0, (KeySelector<?, ?>) copy[1], restored, restoreFrom == null ? -1 : 0, pts);
+        operator.setup(ctx, new Output() {
+            @Override
+            public void collect(Object record, long timestamp) {
+                output.add(new Emitted(record, timestamp == RecordBatch.NO_TIMESTAMP ? null : timestamp));
+            }
+
+            @Override
+            public void emitWatermark(long watermark) {
+                watermarks.add(watermark);
+            }
+        });
+    }
+
+    /** The user function instance inside the operator (a copy of the one given). */
+    public Object userFunction() {
+        return operator instanceof io.weir.runtime.internal.operators.UdfOperator
+                ? ((io.weir.runtime.internal.operators.UdfOperator<?>) operator).getUserFunction() : null;
+    }
+
+    public void open() throws Exception {
+        operator.initializeState();
+        operator.open();
+        opened = true;
+    }
+
+    private void checkOpen() {
+        if (!opened) {
+            throw new IllegalStateException("Call open() first.");
+        }
+    }
+
+    public void processElement(Object value, Long timestamp) {
+        checkOpen();
+        operator.processElement(value, timestamp == null ? RecordBatch.NO_TIMESTAMP : timestamp);
+    }
+
+    public void processWatermark(long watermark) {
+        checkOpen();
+        operator.processWatermark(watermark);
+    }
+
+    /** Moves processing time forward (or back) and runs the callbacks that are due, in time order. */
+    public void setProcessingTime(long time) {
+        checkOpen();
+        processingTime = time;
+        while (!scheduled.isEmpty() && scheduled.peek().time <= time) {
+            scheduled.poll().action().run();
+        }
+    }
+
+    public long getProcessingTime() {
+        return processingTime;
+    }
+
+    /** Takes a checkpoint of the operator and returns it in the state-file format. */
+    public byte[] snapshot(long checkpointId, long timestamp) throws Exception {
+        checkOpen();
+        OperatorSnapshot s = operator.snapshotState(checkpointId, timestamp);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        SubtaskSnapshotWriter.write(List.of(s), out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        operator.notifyCheckpointComplete(checkpointId);
+    }
+
+    public void notifyCheckpointAborted(long checkpointId) throws Exception {
+        operator.notifyCheckpointAborted(checkpointId);
+    }
+
+    public void endInput() throws Exception {
+        operator.endInput();
+    }
+
+    public void close() throws Exception {
+        operator.close();
+    }
+
+    /** Records emitted so far, oldest first. */
+    public List<Emitted> output() {
+        return output;
+    }
+
+    /** Watermarks forwarded so far. */
+    public List<Long> watermarks() {
+        return watermarks;
+    }
+
+    /** Keyed state of the operator with {@code key} as the current key (keyed operators only). */
+    public KeyedStateStore keyedState(Object key) {
+        return operator.keyedStateFor(key);
+    }
+
+    public int subtask() {
+        return subtask;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    public int maxParallelism() {
+        return maxParallelism;
+    }
+}

@@ -1,0 +1,40 @@
+package io.weir.runtime.internal.operators;
+
+import io.weir.api.connector.source.Source;
+import io.weir.api.functions.FilterFunction;
+import io.weir.api.functions.FlatMapFunction;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.MapFunction;
+import io.weir.api.functions.ProcessFunction;
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.functions.source.SourceFunction;
+import io.weir.api.graph.OperatorKind;
+
+/** Maps an operator kind and its user function to the runtime operator. */
+public final class OperatorFactory {
+    private OperatorFactory() {}
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    public static StreamOperator forSource(Object source) {
+        return source instanceof Source ? new SourceOperators.SourceReaderOperator((Source<?, ?>) source)
+                : new SourceOperators.LegacySourceOperator((SourceFunction<Object>) cast(source));
+    }
+
+    public static StreamOperator create(OperatorKind kind, Object fn) {
+        switch (kind) {
+            case MAP: return new SimpleOperators.MapOperator((MapFunction<Object, Object>) cast(fn));
+            case FLAT_MAP: return new SimpleOperators.FlatMapOperator((FlatMapFunction<Object, Object>) cast(fn));
+            case FILTER: return new SimpleOperators.FilterOperator((FilterFunction<Object>) cast(fn));
+            case PROCESS: return new ProcessOperators.ProcessOperator((ProcessFunction<Object, Object>) cast(fn));
+            case KEYED_PROCESS: return new ProcessOperators.KeyedProcessOperator((KeyedProcessFunction<Object, Object, Object>) cast(fn));
+            case KEYED_REDUCE: return new SimpleOperators.KeyedReduceOperator((ReduceFunction<Object>) cast(fn));
+            case SINK: return new SimpleOperators.SinkOperator((SinkFunction<Object>) cast(fn));
+            default: throw new IllegalStateException("Unknown operator kind " + kind);
+        }
+    }
+}
