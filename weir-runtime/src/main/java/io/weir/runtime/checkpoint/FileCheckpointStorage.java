@@ -1,0 +1,472 @@
+package io.weir.runtime.checkpoint;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Checkpoints of one job in a directory of a local (or mounted) file system:
+ * {@code <base>/<job folder>/chk-<id>/{_metadata, <state files>}}.
+ *
+ * <p>A checkpoint's life:
+ * <ol>
+ *   <li>{@link #nextCheckpointId()} gives the id; ids only grow, also across process restarts.</li>
+ *   <li>I/O threads write the subtasks' state with {@link #createStateFile}, concurrently, one file each; each file
+ *       is fsynced when its handle is taken.</li>
+ *   <li>{@link #commitCheckpoint} writes {@code _metadata} atomically. From that moment on the checkpoint is
+ *       complete and durable, and restores will find it; before it, it does not exist for them.</li>
+ *   <li>Or {@link #abortCheckpoint} removes what was written.</li>
+ * </ol>
+ *
+ * <p>Storage treats state files as opaque bytes; it guarantees that they come back unchanged or not at all (CRC32C
+ * and size recorded in the metadata, checked when listing, loading and reading).
+ *
+ * <p>Thread-safety: {@code createStateFile} may be called from many threads at once for different files. Commit,
+ * abort, retention and {@code discardAll} are serialized with each other. One process per job folder: two processes
+ * writing the same job folder are not detected.
+ */
+public final class FileCheckpointStorage {
+    private static final Logger LOG = LoggerFactory.getLogger(FileCheckpointStorage.class);
+    private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    private static final String SETTING_HINT = "The checkpoint directory is set with"
+            + " env.getCheckpointConfig().setCheckpointStorage(\"file:///path\") or execution.checkpointing.dir.";
+
+    private final String jobName;
+    private final Path jobDirectory;
+    private final int numRetained;
+    private final Object lifecycleLock = new Object();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Set<Long> abortedIds = ConcurrentHashMap.newKeySet();
+    private volatile boolean initialized;
+    /** Written under lifecycleLock; read by I/O threads to refuse files for subsumed checkpoints. */
+    private volatile long latestCompletedId;
+
+    /**
+     * @param baseUri     {@code file:///abs/path} or a plain path; other schemes are refused
+     * @param jobName     the job's name; it becomes a folder name, see {@link #jobFolderName(String)}
+     * @param numRetained how many complete checkpoints to keep, {@code >= 1}
+     */
+    public FileCheckpointStorage(String baseUri, String jobName, int numRetained) {
+        Objects.requireNonNull(baseUri, "baseUri");
+        this.jobName = Objects.requireNonNull(jobName, "jobName");
+        if (numRetained < 1) {
+            throw new IllegalArgumentException("number of retained checkpoints (execution.checkpointing.num-retained)"
+                    + " must be >= 1, was " + numRetained);
+        }
+        this.numRetained = numRetained;
+        this.jobDirectory = parseBase(baseUri).resolve(jobFolderName(jobName));
+    }
+
+    /**
+     * The folder name for a job name: letters, digits, {@code - _ .} are kept, every other character is written as
+     * {@code %XX} of its UTF-8 bytes ("word count" becomes "word%20count"), so different jobs never share a folder.
+     */
+    public static String jobFolderName(String jobName) {
+        return JobFolderNames.encode(jobName);
+    }
+
+    public Path jobDirectory() {
+        return jobDirectory;
+    }
+
+    public String jobName() {
+        return jobName;
+    }
+
+    /**
+     * Creates the job folder (owner-only on POSIX) and proves that it is writable by writing, fsyncing and deleting a
+     * probe file. Call at job start, before anything runs, so that a wrong directory fails the job at once with a
+     * message that says which path, why, and what to do, rather than at the first checkpoint.
+     */
+    public void initialize() throws CheckpointStorageException {
+        synchronized (lifecycleLock) {
+            // 1. Folders above the job folder get default permissions, the job folder owner-only.
+            createJobDirectory();
+            // 2. Probe, so a read-only mount, a full disk or a missing permission shows now.
+            Path probe = jobDirectory.resolve("_probe-" + UUID.randomUUID());
+            try (FileChannel ch = StorageFiles.createNewFile(probe)) {
+                StorageFiles.writeFully(ch, ByteBuffer.wrap(new byte[] {'w', 'e', 'i', 'r'}));
+                ch.force(true);
+            } catch (IOException e) {
+                throw cannotUse(e, probe);
+            } finally {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException e) {
+                    LOG.warn("Could not delete the probe file {}: {}", probe, StorageFiles.reason(e));
+                }
+            }
+            // 3. The job folder's entry must survive a power loss like the checkpoints in it.
+            try {
+                StorageFiles.fsyncDirectory(jobDirectory);
+                StorageFiles.fsyncDirectory(jobDirectory.getParent());
+            } catch (IOException e) {
+                throw cannotUse(e, jobDirectory);
+            }
+            // 4. Learn the ids already used, so new ones continue after them.
+            try {
+                long latestComplete = 0;
+                for (Path folder : CheckpointExamination.checkpointFolders(jobDirectory)) { // newest first
+                    long id = CheckpointExamination.checkpointIdOf(folder).getAsLong();
+                    nextId.accumulateAndGet(id + 1, Math::max);
+                    if (latestComplete == 0 && Files.exists(folder.resolve(CheckpointExamination.METADATA_FILE))) {
+                        latestComplete = id;
+                    }
+                }
+                latestCompletedId = latestComplete;
+            } catch (IOException e) {
+                throw cannotUse(e, jobDirectory);
+            }
+            initialized = true;
+        }
+    }
+
+    private void createJobDirectory() throws CheckpointStorageException {
+        try {
+            Files.createDirectories(jobDirectory.getParent());
+            StorageFiles.createOwnerOnlyDirectory(jobDirectory);
+        } catch (IOException e) {
+            throw cannotUse(e, jobDirectory);
+        }
+    }
+
+    private CheckpointStorageException cannotUse(IOException e, Path fallback) {
+        String reason = StorageFiles.reason(e);
+        Path where = StorageFiles.failedPath(e, fallback);
+        String advice;
+        if (reason.contains("permission denied") || reason.contains("operation not permitted")) {
+            advice = "Give the user running Weir (" + System.getProperty("user.name") + ") write permission there,"
+                    + " or choose a directory it owns.";
+        } else if (reason.contains("not a directory")) {
+            advice = where + " or one of its parents is a regular file, not a folder; remove it or choose another directory.";
+        } else if (reason.contains("no space left") || reason.contains("quota")) {
+            advice = "Free disk space there, or choose a directory on a file system with room for the checkpoints.";
+        } else if (reason.contains("read-only")) {
+            advice = "That file system is mounted read-only; choose a directory on a writable one.";
+        } else {
+            advice = "Check the path, or choose another directory.";
+        }
+        return new CheckpointStorageException(where, "Cannot use checkpoint directory " + jobDirectory + ": " + reason
+                + (where.equals(jobDirectory) ? "" : " (at " + where + ")") + ". " + advice + " " + SETTING_HINT, e);
+    }
+
+    /**
+     * The next checkpoint id: at least 1 + the highest id of any {@code chk-N} folder present (complete or not), and
+     * greater than every id this instance returned before, so ids do not repeat.
+     */
+    public long nextCheckpointId() {
+        requireInitialized();
+        long afterOnDisk = highestIdOnDisk() + 1;
+        while (true) {
+            long current = nextId.get();
+            long id = Math.max(current, afterOnDisk);
+            if (nextId.compareAndSet(current, id + 1)) {
+                return id;
+            }
+        }
+    }
+
+    private long highestIdOnDisk() {
+        try {
+            List<Path> folders = CheckpointExamination.checkpointFolders(jobDirectory);
+            return folders.isEmpty() ? 0 : CheckpointExamination.checkpointIdOf(folders.get(0)).getAsLong();
+        } catch (IOException e) {
+            LOG.warn("Could not list {} to find the highest checkpoint id ({}); continuing from the ids seen so far",
+                    jobDirectory, StorageFiles.reason(e));
+            return 0;
+        }
+    }
+
+    /**
+     * Creates {@code chk-<id>/} (owner-only) if needed and a new state file in it. Safe to call from many threads for
+     * different files of the same checkpoint.
+     *
+     * @param fileName a plain file name, unique within the checkpoint, not starting with {@code _}
+     * @throws java.nio.file.FileAlreadyExistsException if that file already exists
+     * @throws CheckpointStorageException                if the checkpoint was aborted or an equal or newer one has
+     *                                                   already completed (the write is no longer wanted)
+     */
+    public StateFileOutputStream createStateFile(long checkpointId, String fileName) throws IOException {
+        requireInitialized();
+        StateFileHandle.checkFileName(fileName);
+        Path folder = CheckpointExamination.folderFor(jobDirectory, checkpointId);
+        long latestCompleted = latestCompletedId;
+        if (checkpointId <= latestCompleted || abortedIds.contains(checkpointId)) {
+            throw new CheckpointStorageException(folder, "Checkpoint " + checkpointId + " of job '" + jobName + "' was "
+                    + (checkpointId <= latestCompleted ? "subsumed by completed checkpoint " + latestCompleted : "aborted")
+                    + "; its state file " + fileName + " is not written.");
+        }
+        StorageFiles.createOwnerOnlyDirectory(folder);
+        Path file = folder.resolve(fileName);
+        return new StateFileOutputStream(file, StorageFiles.createNewFile(file));
+    }
+
+    /**
+     * Completes a checkpoint by writing its {@code _metadata}: to a temporary file, fsynced, atomically renamed, then
+     * the checkpoint and job folders fsynced. Only when this returns is the checkpoint complete; if it throws, the
+     * checkpoint is not complete (a leftover temporary file is ignored by readers). Then applies retention: deletes
+     * the oldest complete checkpoints beyond the number to retain, and every incomplete one older than this one.
+     *
+     * @throws IllegalArgumentException if the metadata is for another job or another format version
+     * @throws IllegalStateException    if this checkpoint is already complete, or a newer one is
+     * @throws IOException              if a state file named in the metadata is missing or has another size, or the
+     *                                  write fails
+     */
+    public void commitCheckpoint(CheckpointMetadata metadata) throws IOException {
+        requireInitialized();
+        synchronized (lifecycleLock) {
+            long id = metadata.checkpointId();
+            Path folder = CheckpointExamination.folderFor(jobDirectory, id);
+            checkCommittable(metadata, folder);
+            StorageFiles.createOwnerOnlyDirectory(folder); // a checkpoint of stateless tasks has no state files
+            writeMetadataAtomically(folder, MetadataFormat.write(metadata));
+            latestCompletedId = id;
+            LOG.info("Completed checkpoint {} of job '{}' in {} ({} bytes of state)", id, jobName, folder, metadata.totalStateBytes());
+            applyRetention(id);
+        }
+    }
+
+    private void checkCommittable(CheckpointMetadata metadata, Path folder) throws IOException {
+        long id = metadata.checkpointId();
+        if (!metadata.jobName().equals(jobName)) {
+            throw new IllegalArgumentException("metadata of checkpoint " + id + " is for job '" + metadata.jobName()
+                    + "', but this storage belongs to job '" + jobName + "'");
+        }
+        if (metadata.formatVersion() != CheckpointMetadata.CURRENT_FORMAT_VERSION) {
+            throw new IllegalArgumentException("metadata of checkpoint " + id + " has format version "
+                    + metadata.formatVersion() + "; this Weir writes version " + CheckpointMetadata.CURRENT_FORMAT_VERSION);
+        }
+        if (Files.exists(folder.resolve(CheckpointExamination.METADATA_FILE))) {
+            throw new IllegalStateException("checkpoint " + id + " of job '" + jobName + "' is already complete");
+        }
+        if (id <= latestCompletedId) {
+            throw new IllegalStateException("checkpoint " + id + " of job '" + jobName + "' cannot complete after the"
+                    + " newer checkpoint " + latestCompletedId + " did; it is subsumed and should be aborted");
+        }
+        if (abortedIds.contains(id)) {
+            throw new IllegalStateException("checkpoint " + id + " of job '" + jobName + "' was aborted and cannot complete");
+        }
+        for (SubtaskStateMetadata subtask : metadata.subtasks()) {
+            StateFileHandle handle = subtask.stateFile();
+            if (handle == null) {
+                continue;
+            }
+            Path file = folder.resolve(handle.fileName());
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (NoSuchFileException e) {
+                throw new CheckpointStorageException(file, "Cannot complete checkpoint " + id + " of job '" + jobName
+                        + "': the state file " + file + " of subtask " + subtask.subtaskIndex() + " of task "
+                        + subtask.taskName() + " does not exist.", e);
+            }
+            if (size != handle.sizeBytes()) {
+                throw new CheckpointStorageException(file, "Cannot complete checkpoint " + id + " of job '" + jobName
+                        + "': the state file " + file + " has " + size + " bytes, but its handle says " + handle.sizeBytes() + ".");
+            }
+        }
+    }
+
+    private void writeMetadataAtomically(Path folder, byte[] bytes) throws IOException {
+        Path temp = folder.resolve(CheckpointExamination.METADATA_FILE + "." + UUID.randomUUID() + ".tmp");
+        Path target = folder.resolve(CheckpointExamination.METADATA_FILE);
+        // 1. Temporary file, fsynced: its content is durable before anyone can see it under the final name.
+        try (FileChannel ch = StorageFiles.createNewFile(temp)) {
+            StorageFiles.writeFully(ch, ByteBuffer.wrap(bytes));
+            ch.force(true);
+        } catch (IOException e) {
+            deleteQuietly(temp, e);
+            throw e;
+        }
+        // 2. fsync the folder: the state files' entries are durable before _metadata names them.
+        // 3. Atomic rename: readers see no _metadata, or all of it.
+        try {
+            StorageFiles.fsyncDirectory(folder);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            deleteQuietly(temp, e);
+            throw new CheckpointStorageException(folder, "The file system of " + folder + " cannot rename atomically,"
+                    + " which checkpoints need; choose a checkpoint directory on a local file system. " + SETTING_HINT, e);
+        } catch (IOException e) {
+            deleteQuietly(temp, e);
+            throw e;
+        }
+        // 4. fsync the checkpoint folder (the rename) and the job folder (the chk-<id> entry). If that fails, take the
+        //    checkpoint back: the caller will treat it as failed, so it must not be found after a restart either.
+        try {
+            StorageFiles.fsyncDirectory(folder);
+            StorageFiles.fsyncDirectory(jobDirectory);
+        } catch (IOException e) {
+            deleteQuietly(target, e);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file, Exception primary) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            primary.addSuppressed(e);
+        }
+    }
+
+    private void applyRetention(long newestCompleteId) {
+        List<Path> folders;
+        try {
+            folders = CheckpointExamination.checkpointFolders(jobDirectory);
+        } catch (IOException e) {
+            LOG.warn("Could not list {} to remove old checkpoints: {}", jobDirectory, StorageFiles.reason(e));
+            return;
+        }
+        int completeSeen = 0;
+        for (Path folder : folders) { // newest first
+            long id = CheckpointExamination.checkpointIdOf(folder).getAsLong();
+            boolean complete = Files.exists(folder.resolve(CheckpointExamination.METADATA_FILE));
+            if (complete && ++completeSeen > numRetained) {
+                deleteCheckpointFolder(folder, "it is older than the " + numRetained + " retained checkpoint(s)");
+            } else if (!complete && id < newestCompleteId) {
+                deleteCheckpointFolder(folder, "it is incomplete and older than completed checkpoint " + newestCompleteId);
+            }
+        }
+    }
+
+    /** Deletes {@code _metadata} first, so a crash half-way leaves an incomplete folder, never a damaged "complete" one. */
+    private void deleteCheckpointFolder(Path folder, String why) {
+        try {
+            Files.deleteIfExists(folder.resolve(CheckpointExamination.METADATA_FILE));
+            StorageFiles.deleteRecursively(folder);
+            LOG.debug("Removed {}: {}", folder, why);
+        } catch (IOException e) {
+            LOG.warn("Could not remove {} ({}): {}; it will be retried after the next checkpoint completes",
+                    folder, why, StorageFiles.reason(e));
+        }
+    }
+
+    /**
+     * Removes {@code chk-<id>} and everything in it, and refuses later state files for it. Does nothing if the folder
+     * does not exist; logs a warning if it cannot be removed (retention retries later).
+     *
+     * @throws IllegalStateException if the checkpoint is complete: complete checkpoints are removed only by retention
+     *                               or {@link #discardAll()}, since restores and committed sinks rely on them
+     */
+    public void abortCheckpoint(long checkpointId) {
+        synchronized (lifecycleLock) {
+            Path folder = CheckpointExamination.folderFor(jobDirectory, checkpointId);
+            if (Files.exists(folder.resolve(CheckpointExamination.METADATA_FILE))) {
+                throw new IllegalStateException("checkpoint " + checkpointId + " of job '" + jobName + "' is complete"
+                        + " and cannot be aborted");
+            }
+            abortedIds.add(checkpointId);
+            deleteCheckpointFolder(folder, "checkpoint " + checkpointId + " was aborted");
+        }
+    }
+
+    /**
+     * Deletes the job folder with all its checkpoints, for a job that ended and whose retention setting says so.
+     * Logs a warning if something cannot be deleted. Call {@link #initialize()} again before writing new checkpoints.
+     */
+    public void discardAll() {
+        synchronized (lifecycleLock) {
+            initialized = false;
+            try {
+                List<Path> folders = CheckpointExamination.checkpointFolders(jobDirectory);
+                for (Path folder : folders) { // newest first, each made incomplete before its files go
+                    Files.deleteIfExists(folder.resolve(CheckpointExamination.METADATA_FILE));
+                }
+                StorageFiles.deleteRecursively(jobDirectory);
+                LOG.info("Deleted the checkpoints of job '{}' in {}", jobName, jobDirectory);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the checkpoints of job '{}' in {}: {}", jobName, jobDirectory, StorageFiles.reason(e));
+            }
+        }
+    }
+
+    /**
+     * All {@code chk-N} folders, newest first, each verified: complete ones have their metadata parsed and every
+     * state file's size and CRC32C checked (this reads all state files). Does not need {@link #initialize()}.
+     */
+    public List<CheckpointInfo> listCheckpoints() {
+        return CheckpointLoader.listCheckpoints(jobDirectory);
+    }
+
+    /**
+     * The newest checkpoint that is complete and intact (every file verified). Newer incomplete ones are skipped
+     * silently (normal after a crash); newer complete but damaged ones are skipped with a WARN naming the file and the
+     * problem. Does not need {@link #initialize()}.
+     */
+    public Optional<CompletedCheckpoint> findLatestIntact() {
+        try {
+            return Optional.ofNullable(CheckpointLoader.latestIntact(jobDirectory, null));
+        } catch (IOException e) {
+            LOG.warn("Could not list the checkpoints in {}: {}", jobDirectory, StorageFiles.reason(e));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Loads and verifies a checkpoint for restoring. {@code path} is a {@code chk-N} folder, its {@code _metadata}
+     * file, or a job folder, which means "the newest intact checkpoint in it".
+     *
+     * @throws CorruptCheckpointException  if the checkpoint is incomplete or damaged (or, for a job folder, none is
+     *                                     intact), naming the file and the problem
+     * @throws CheckpointStorageException if {@code path} does not exist or is not a checkpoint, its metadata or a
+     *                                     job folder
+     */
+    public static CompletedCheckpoint load(Path path) throws IOException {
+        return CheckpointLoader.load(path);
+    }
+
+    private void requireInitialized() {
+        if (!initialized) {
+            throw new IllegalStateException("checkpoint storage " + jobDirectory + " is not initialized; call initialize()"
+                    + " at job start (and again after discardAll())");
+        }
+    }
+
+    private static Path parseBase(String baseUri) {
+        String s = baseUri.trim();
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) is empty; use"
+                    + " file:///absolute/path or a plain path");
+        }
+        if (s.regionMatches(true, 0, "file:", 0, 5)) {
+            try {
+                return Path.of(URI.create(s)).toAbsolutePath().normalize();
+            } catch (IllegalArgumentException e) {
+                if (s.regionMatches(true, 0, "file:///", 0, 8)) {
+                    return Path.of(s.substring(7)).toAbsolutePath().normalize(); // typed by hand, e.g. with a space
+                }
+                throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) '" + baseUri
+                        + "' is not a valid file URI (" + e.getMessage() + "); use file:///absolute/path or a plain path", e);
+            }
+        }
+        if (URI_SCHEME.matcher(s).matches()) {
+            throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) '" + baseUri
+                    + "' uses a scheme Weir does not support; Weir stores checkpoints on a local or mounted file"
+                    + " system: use file:///absolute/path or a plain path");
+        }
+        return Path.of(s).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public String toString() {
+        return "FileCheckpointStorage[" + jobDirectory + ", retain " + numRetained + "]";
+    }
+}
