@@ -360,18 +360,20 @@ public final class FileCheckpointStorage {
     }
 
     /**
-     * Removes {@code chk-<id>} and everything in it, and refuses later state files for it. Does nothing if the folder
-     * does not exist; logs a warning if it cannot be removed (retention retries later).
+     * Removes {@code chk-<id>} and everything in it, and refuses later state files for it. Never throws: does nothing
+     * if the folder does not exist, and logs a warning if it cannot be removed (retention retries later).
      *
-     * @throws IllegalStateException if the checkpoint is complete: complete checkpoints are removed only by retention
-     *                               or {@link #discardAll()}, since restores and committed sinks rely on them
+     * <p>A complete checkpoint (one with {@code _metadata}) is kept, with a warning: complete checkpoints are removed
+     * only by retention or {@link #discardAll()}. This can happen when a commit failed after its rename and could not
+     * take the rename back; keeping such a checkpoint is safe, since restoring from it re-commits what it recorded.
      */
     public void abortCheckpoint(long checkpointId) {
         synchronized (lifecycleLock) {
             Path folder = CheckpointExamination.folderFor(jobDirectory, checkpointId);
             if (Files.exists(folder.resolve(CheckpointExamination.METADATA_FILE))) {
-                throw new IllegalStateException("checkpoint " + checkpointId + " of job '" + jobName + "' is complete"
-                        + " and cannot be aborted");
+                LOG.warn("Not removing checkpoint {} of job '{}' in {}: it is complete; retention will remove it once"
+                        + " newer checkpoints complete", checkpointId, jobName, folder);
+                return;
             }
             abortedIds.add(checkpointId);
             deleteCheckpointFolder(folder, "checkpoint " + checkpointId + " was aborted");
