@@ -26,6 +26,8 @@ record CheckpointExamination(Path directory, boolean complete, CheckpointMetadat
         Path problemFile, String problem) {
 
     static final String METADATA_FILE = "_metadata";
+    static final String INCOMPLETE = "does not exist, so the checkpoint is incomplete (it was aborted, or the process"
+            + " stopped before it completed)";
     private static final Pattern CHECKPOINT_FOLDER = Pattern.compile("chk-([1-9][0-9]{0,17})");
 
     /** One state file's verdict; {@code problem} is {@code null} when the file is as recorded. */
@@ -70,7 +72,7 @@ record CheckpointExamination(Path directory, boolean complete, CheckpointMetadat
         Path metadataFile = folder.resolve(METADATA_FILE);
         if (!Files.exists(metadataFile)) {
             return new CheckpointExamination(folder, false, null, List.of(), metadataFile,
-                    "incomplete: no _metadata file (the checkpoint was aborted, or the process stopped before it completed)");
+                    INCOMPLETE);
         }
         CheckpointMetadata metadata;
         try {

@@ -65,7 +65,7 @@ public final class CheckpointInspector {
     }
 
     private static void renderJob(Path jobDir, StringBuilder out) {
-        List<CheckpointInfo> infos = FileCheckpointStorage.listCheckpoints(jobDir);
+        List<CheckpointInfo> infos = CheckpointLoader.listCheckpoints(jobDir);
         long intact = infos.stream().filter(CheckpointInfo::intact).count();
         out.append("Job \"").append(JobFolderNames.decode(jobDir.getFileName().toString())).append("\" in ").append(jobDir)
                 .append(": ").append(plural(infos.size(), "checkpoint")).append(", ").append(intact).append(" intact\n");
@@ -181,7 +181,7 @@ public final class CheckpointInspector {
 
     private static String status(CheckpointExamination exam) {
         if (!exam.complete()) {
-            return "INCOMPLETE: " + exam.problem();
+            return "INCOMPLETE: no _metadata (the checkpoint was aborted, or the process stopped before it completed)";
         }
         if (!exam.intact()) {
             return "complete, DAMAGED: " + relativize(exam.problemFile() + ": " + exam.problem(), exam.directory().getParent());

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -208,9 +207,10 @@ public final class FileCheckpointStorage {
         requireInitialized();
         StateFileHandle.checkFileName(fileName);
         Path folder = CheckpointExamination.folderFor(jobDirectory, checkpointId);
-        if (abortedIds.contains(checkpointId) || checkpointId <= latestCompletedId) {
+        long latestCompleted = latestCompletedId;
+        if (checkpointId <= latestCompleted || abortedIds.contains(checkpointId)) {
             throw new CheckpointStorageException(folder, "Checkpoint " + checkpointId + " of job '" + jobName + "' was "
-                    + (abortedIds.contains(checkpointId) ? "aborted" : "subsumed by completed checkpoint " + latestCompletedId)
+                    + (checkpointId <= latestCompleted ? "subsumed by completed checkpoint " + latestCompleted : "aborted")
                     + "; its state file " + fileName + " is not written.");
         }
         StorageFiles.createOwnerOnlyDirectory(folder);
@@ -342,7 +342,6 @@ public final class FileCheckpointStorage {
             if (complete && ++completeSeen > numRetained) {
                 deleteCheckpointFolder(folder, "it is older than the " + numRetained + " retained checkpoint(s)");
             } else if (!complete && id < newestCompleteId) {
-                abortedIds.add(id);
                 deleteCheckpointFolder(folder, "it is incomplete and older than completed checkpoint " + newestCompleteId);
             }
         }
@@ -361,18 +360,20 @@ public final class FileCheckpointStorage {
     }
 
     /**
-     * Removes {@code chk-<id>} and everything in it, and refuses later state files for it. Does nothing if the folder
-     * does not exist; logs a warning if it cannot be removed (retention retries later).
+     * Removes {@code chk-<id>} and everything in it, and refuses later state files for it. Never throws: does nothing
+     * if the folder does not exist, and logs a warning if it cannot be removed (retention retries later).
      *
-     * @throws IllegalStateException if the checkpoint is complete: complete checkpoints are removed only by retention
-     *                               or {@link #discardAll()}, since restores and committed sinks rely on them
+     * <p>A complete checkpoint (one with {@code _metadata}) is kept, with a warning: complete checkpoints are removed
+     * only by retention or {@link #discardAll()}. This can happen when a commit failed after its rename and could not
+     * take the rename back; keeping such a checkpoint is safe, since restoring from it re-commits what it recorded.
      */
     public void abortCheckpoint(long checkpointId) {
         synchronized (lifecycleLock) {
             Path folder = CheckpointExamination.folderFor(jobDirectory, checkpointId);
             if (Files.exists(folder.resolve(CheckpointExamination.METADATA_FILE))) {
-                throw new IllegalStateException("checkpoint " + checkpointId + " of job '" + jobName + "' is complete"
-                        + " and cannot be aborted");
+                LOG.warn("Not removing checkpoint {} of job '{}' in {}: it is complete; retention will remove it once"
+                        + " newer checkpoints complete", checkpointId, jobName, folder);
+                return;
             }
             abortedIds.add(checkpointId);
             deleteCheckpointFolder(folder, "checkpoint " + checkpointId + " was aborted");
@@ -404,19 +405,7 @@ public final class FileCheckpointStorage {
      * state file's size and CRC32C checked (this reads all state files). Does not need {@link #initialize()}.
      */
     public List<CheckpointInfo> listCheckpoints() {
-        return listCheckpoints(jobDirectory);
-    }
-
-    static List<CheckpointInfo> listCheckpoints(Path jobDirectory) {
-        List<CheckpointInfo> infos = new ArrayList<>();
-        try {
-            for (Path folder : CheckpointExamination.checkpointFolders(jobDirectory)) {
-                infos.add(CheckpointExamination.examine(folder).toInfo());
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not list the checkpoints in {}: {}", jobDirectory, StorageFiles.reason(e));
-        }
-        return infos;
+        return CheckpointLoader.listCheckpoints(jobDirectory);
     }
 
     /**
@@ -426,30 +415,11 @@ public final class FileCheckpointStorage {
      */
     public Optional<CompletedCheckpoint> findLatestIntact() {
         try {
-            return Optional.ofNullable(latestIntact(jobDirectory, null));
+            return Optional.ofNullable(CheckpointLoader.latestIntact(jobDirectory, null));
         } catch (IOException e) {
             LOG.warn("Could not list the checkpoints in {}: {}", jobDirectory, StorageFiles.reason(e));
             return Optional.empty();
         }
-    }
-
-    /** Newest intact checkpoint in {@code jobDirectory}, or null; problems of skipped ones are added to {@code skipped}. */
-    private static CompletedCheckpoint latestIntact(Path jobDirectory, List<String> skipped) throws IOException {
-        for (Path folder : CheckpointExamination.checkpointFolders(jobDirectory)) {
-            CheckpointExamination exam = CheckpointExamination.examine(folder);
-            if (exam.intact()) {
-                return new CompletedCheckpoint(folder, exam.metadata());
-            }
-            if (exam.complete()) {
-                LOG.warn("Skipping damaged checkpoint {}: {}: {}", folder, exam.problemFile(), exam.problem());
-            } else {
-                LOG.debug("Skipping incomplete checkpoint {}", folder);
-            }
-            if (skipped != null) {
-                skipped.add(folder.getFileName() + ": " + exam.problemFile().getFileName() + " " + exam.problem());
-            }
-        }
-        return null;
     }
 
     /**
@@ -462,42 +432,7 @@ public final class FileCheckpointStorage {
      *                                     job folder
      */
     public static CompletedCheckpoint load(Path path) throws IOException {
-        Path p = path.toAbsolutePath().normalize();
-        if (!Files.exists(p)) {
-            throw new CheckpointStorageException(p, "No checkpoint at " + p + ": the path does not exist. List the"
-                    + " checkpoints with `weir checkpoints list <checkpoint dir>`.");
-        }
-        if (Files.isRegularFile(p)) {
-            if (!p.getFileName().toString().equals(CheckpointExamination.METADATA_FILE)) {
-                throw notACheckpoint(p);
-            }
-            p = p.getParent();
-        }
-        boolean checkpointFolder = CheckpointExamination.checkpointIdOf(p).isPresent()
-                || Files.exists(p.resolve(CheckpointExamination.METADATA_FILE));
-        if (checkpointFolder) {
-            CheckpointExamination exam = CheckpointExamination.examine(p);
-            if (!exam.intact()) {
-                throw exam.toException();
-            }
-            return new CompletedCheckpoint(p, exam.metadata());
-        }
-        List<String> skipped = new ArrayList<>();
-        CompletedCheckpoint latest = latestIntact(p, skipped);
-        if (latest != null) {
-            return latest;
-        }
-        if (skipped.isEmpty()) {
-            throw notACheckpoint(p);
-        }
-        throw new CorruptCheckpointException(p, "none of its " + skipped.size() + " checkpoint(s) is complete and intact: "
-                + String.join("; ", skipped));
-    }
-
-    private static CheckpointStorageException notACheckpoint(Path p) {
-        return new CheckpointStorageException(p, "No checkpoint at " + p + ": expected a chk-<id> folder, its _metadata"
-                + " file, or a job folder containing chk-<id> folders. List the checkpoints with"
-                + " `weir checkpoints list <checkpoint dir>`.");
+        return CheckpointLoader.load(path);
     }
 
     private void requireInitialized() {
@@ -517,6 +452,9 @@ public final class FileCheckpointStorage {
             try {
                 return Path.of(URI.create(s)).toAbsolutePath().normalize();
             } catch (IllegalArgumentException e) {
+                if (s.regionMatches(true, 0, "file:///", 0, 8)) {
+                    return Path.of(s.substring(7)).toAbsolutePath().normalize(); // typed by hand, e.g. with a space
+                }
                 throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) '" + baseUri
                         + "' is not a valid file URI (" + e.getMessage() + "); use file:///absolute/path or a plain path", e);
             }
