@@ -32,8 +32,22 @@ final class TimerServiceImpl implements TimerService {
     private final Target target;
     private final MapState<Long, Boolean> eventSet;
     private final MapState<Long, Boolean> procSet;
-    private final PriorityQueue<Timer> eventQueue = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
-    private final PriorityQueue<Timer> procQueue = new PriorityQueue<>((a, b) -> Long.compare(a.timestamp, b.timestamp));
+    /** Timestamp order; ties broken by key group and key so that firing order does not depend on insertion (or restore) order. */
+    private static final java.util.Comparator<Timer> ORDER = (a, b) -> {
+        int c = Long.compare(a.timestamp, b.timestamp);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.keyGroup, b.keyGroup);
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.key.hashCode(), b.key.hashCode());
+        return c != 0 ? c : String.valueOf(a.key).compareTo(String.valueOf(b.key));
+    };
+
+    private final PriorityQueue<Timer> eventQueue = new PriorityQueue<>(ORDER);
+    private final PriorityQueue<Timer> procQueue = new PriorityQueue<>(ORDER);
     private long currentWatermark = Long.MIN_VALUE;
     private long scheduledWakeup = Long.MAX_VALUE;
 
