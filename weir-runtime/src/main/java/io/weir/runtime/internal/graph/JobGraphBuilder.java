@@ -213,8 +213,7 @@ public final class JobGraphBuilder {
 
     private OperatorSpec spec(Node n) {
         Transformation<?> t = n.t;
-        String id = t.getUid() != null ? t.getUid()
-                : "op" + n.index + "-" + t.getName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        String id = t.getUid() != null ? t.getUid() : "op" + n.index + "-" + slug(t.getName());
         Object payload;
         if (t instanceof SourceTransformation) {
             SourceTransformation<?> s = (SourceTransformation<?>) t;
@@ -224,6 +223,23 @@ public final class JobGraphBuilder {
             payload = new Object[] {o.getFunction(), o.getStateKeySelector()};
         }
         return new OperatorSpec(id, t.getName(), t, payload);
+    }
+
+    /** Lower-case letters and digits of a name, other runs of characters as one '-'. */
+    static String slug(String name) {
+        StringBuilder sb = new StringBuilder(name.length());
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (keep) {
+                sb.append(c);
+            } else if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
+                sb.append('-');
+            }
+        }
+        if (sb.length() > 0 && sb.charAt(sb.length() - 1) == '-') {
+            sb.setLength(sb.length() - 1);
+        }
+        return sb.toString();
     }
 
     private List<Node> topologicalOrder() {

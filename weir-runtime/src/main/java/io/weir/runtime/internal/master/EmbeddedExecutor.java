@@ -24,7 +24,6 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,9 +52,15 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         if (restoreSetting != null && !restoreSetting.isBlank()) {
             restore = findRestore(restoreSetting.trim(), storage);
         }
-        JobMaster master = new JobMaster(UUID.randomUUID().toString(), pipeline, graph, storage, restore, restart, Clock.SYSTEM);
+        JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, Clock.SYSTEM);
         master.start();
         return new EmbeddedJobClient(master);
+    }
+
+    /** A random job id; not UUID.randomUUID(), whose SecureRandom costs tens of milliseconds at startup. */
+    private static String newJobId() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format("%016x%016x", r.nextLong(), r.nextLong());
     }
 
     static String checkpointDirectory(CheckpointConfig cc) {
