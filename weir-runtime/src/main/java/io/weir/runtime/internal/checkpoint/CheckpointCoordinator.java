@@ -175,6 +175,10 @@ public final class CheckpointCoordinator {
         if (--p.remaining > 0) {
             return false;
         }
+        if ((clock.relativeTimeNanos() - p.triggerNanos) / 1_000_000L >= config.getCheckpointTimeout()) {
+            abort(p.id, "expired after " + config.getCheckpointTimeout() + " ms (execution.checkpointing.timeout); the last acknowledgement came too late", true);
+            return false;
+        }
         return complete(p);
     }
 

@@ -2,6 +2,7 @@ package io.weir.runtime.internal.master;
 
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.environment.CheckpointConfig;
+import io.weir.api.environment.CheckpointingMode;
 import io.weir.api.environment.ExternalizedCheckpointRetention;
 import io.weir.api.execution.FailureRecord;
 import io.weir.api.execution.JobExecutionException;
@@ -179,7 +180,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                     latestCheckpoint.metadata().checkpointId(), latestCheckpoint.directory());
         }
         TaskServices services = new TaskServices(graph.jobName(), attemptNumber, checkpointConfig.getCheckpointingMode(), storage, io,
-                timers, clock, this, batchSize, 10_000_000L);
+                timers, clock, this, batchSize, 10_000_000L,
+                checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos());
         attempt = new ExecutionAttempt(attemptNumber, graph, services, restore);
         status = JobStatus.RUNNING;
         attempt.start();
