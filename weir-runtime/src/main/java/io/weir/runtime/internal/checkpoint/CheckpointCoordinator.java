@@ -81,6 +81,7 @@ public final class CheckpointCoordinator {
     private int consecutiveFailures;
     private int expectedAcks;
     private boolean running;
+    private boolean finalRequested;
     private long latestCompletedId = -1;
     private long completedCount;
 
@@ -103,6 +104,7 @@ public final class CheckpointCoordinator {
     /** The attempt is going away: abort everything pending, trigger nothing. */
     public void stop(String reason) {
         running = false;
+        finalRequested = false;
         for (Long id : new ArrayList<>(pending.keySet())) {
             abort(id, reason, false);
         }
@@ -140,7 +142,23 @@ public final class CheckpointCoordinator {
         trigger(false);
     }
 
-    /** Triggers a checkpoint now (the final checkpoint once every task reached end of input). */
+    /**
+     * Every task reached end of input: trigger the final checkpoint as soon as no other checkpoint
+     * is pending (a pending one was triggered before the end and cannot stand for the final state).
+     */
+    public void requestFinal() {
+        finalRequested = true;
+        maybeTriggerFinal();
+    }
+
+    private void maybeTriggerFinal() {
+        if (finalRequested && running && pending.isEmpty()) {
+            finalRequested = false;
+            trigger(true);
+        }
+    }
+
+    /** Triggers a checkpoint now. */
     public void trigger(boolean isFinal) {
         if (!running) {
             return;
@@ -152,14 +170,6 @@ public final class CheckpointCoordinator {
         actions.triggerSources(id, ts);
     }
 
-    public boolean hasPendingFinal() {
-        for (Pending p : pending.values()) {
-            if (p.isFinal) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** @return true if this acknowledgement completed a final checkpoint */
     public boolean acknowledge(long id, SubtaskStateMetadata state, SnapshotStats s) {
@@ -205,12 +215,18 @@ public final class CheckpointCoordinator {
             abort(older, "subsumed by checkpoint " + p.id, false);
         }
         actions.notifyComplete(p.id, md);
+        maybeTriggerFinal();
         return p.isFinal;
     }
 
     public void decline(long id, String task, int subtask, Throwable cause) {
         Pending p = pending.get(id);
         if (p == null) {
+            return;
+        }
+        if (cause instanceof CheckpointSubsumedException) {
+            abort(id, cause.getMessage(), false); // a newer checkpoint overtook it: not a failure
+            maybeTriggerFinal();
             return;
         }
         pending.remove(id);
@@ -224,9 +240,10 @@ public final class CheckpointCoordinator {
         LOG.warn("Checkpoint {} of job '{}' failed: {}", p.id, jobName, reason);
         actions.notifyAborted(p.id);
         countFailure(p.id, reason, cause);
-        if (p.isFinal && running) {
-            trigger(true);
+        if (p.isFinal) {
+            finalRequested = true;
         }
+        maybeTriggerFinal();
     }
 
     private void abort(long id, String reason, boolean countsAsFailure) {
@@ -243,10 +260,11 @@ public final class CheckpointCoordinator {
         }
         if (countsAsFailure) {
             countFailure(id, reason, null);
-            if (p.isFinal && running) {
-                trigger(true);
-            }
         }
+        if (p.isFinal) {
+            finalRequested = true;
+        }
+        maybeTriggerFinal();
     }
 
     private void countFailure(long id, String reason, Throwable cause) {

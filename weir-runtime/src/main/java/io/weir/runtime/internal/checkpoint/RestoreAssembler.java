@@ -80,7 +80,8 @@ public final class RestoreAssembler {
                 for (OperatorSpec op : v.chain()) {
                     known.add(op.operatorId());
                     Map<Integer, OldOperatorState> old = byOperator.get(op.operatorId());
-                    states.put(op.operatorId(), old == null ? new RestoredState() : deal(old, i, v.parallelism(), first, last));
+                    states.put(op.operatorId(), old == null ? new RestoredState()
+                            : deal(old, inFlight.oldParallelism.getOrDefault(v.taskId(), -1), i, v.parallelism(), first, last));
                 }
                 perSubtask[i] = new TaskRestore(id, states, endOfInput, taskInFlight.getOrDefault(i, List.of()));
             }
@@ -108,18 +109,28 @@ public final class RestoreAssembler {
             readFile(new DataInputStream(new java.io.ByteArrayInputStream(oldSubtaskSnapshots.get(i))), i, "snapshot of subtask " + i, byOperator);
         }
         Map<Integer, OldOperatorState> old = byOperator.get(operatorId);
-        return old == null ? new RestoredState() : deal(old, subtask, parallelism, firstKeyGroup, lastKeyGroup);
+        return old == null ? new RestoredState() : deal(old, oldSubtaskSnapshots.size(), subtask, parallelism, firstKeyGroup, lastKeyGroup);
     }
 
-    private static RestoredState deal(Map<Integer, OldOperatorState> old, int subtask, int parallelism, int firstKg, int lastKg) {
+    /**
+     * At unchanged parallelism a subtask gets back exactly its own split list state; otherwise all
+     * elements are dealt round robin. Union list state always goes to everyone.
+     */
+    private static RestoredState deal(Map<Integer, OldOperatorState> old, int oldParallelism, int subtask, int parallelism, int firstKg,
+            int lastKg) {
+        boolean sameParallelism = oldParallelism == parallelism;
         RestoredState r = new RestoredState();
         Map<String, List<byte[]>> allElements = new LinkedHashMap<>();
         Map<String, Boolean> unionFlags = new HashMap<>();
+        Map<String, List<byte[]>> ownElements = new LinkedHashMap<>();
         old.keySet().stream().sorted().forEach(oldIndex -> {
             OldOperatorState s = old.get(oldIndex);
             for (Map.Entry<String, RestoredState.ListStateData> e : s.lists.entrySet()) {
                 allElements.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().elements());
                 unionFlags.put(e.getKey(), e.getValue().union());
+                if (oldIndex == subtask) {
+                    ownElements.put(e.getKey(), e.getValue().elements());
+                }
             }
             for (Object[] kg : s.keyGroups) {
                 int group = (Integer) kg[2];
@@ -130,6 +141,10 @@ public final class RestoreAssembler {
         });
         for (Map.Entry<String, List<byte[]>> e : allElements.entrySet()) {
             boolean union = unionFlags.get(e.getKey());
+            if (!union && sameParallelism) {
+                r.addListElements(e.getKey(), false, ownElements.getOrDefault(e.getKey(), List.of()));
+                continue;
+            }
             List<byte[]> mine = new ArrayList<>();
             List<byte[]> all = e.getValue();
             for (int j = 0; j < all.size(); j++) {

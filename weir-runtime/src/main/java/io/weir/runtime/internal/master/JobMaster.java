@@ -150,7 +150,11 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     public CompletableFuture<Void> cancel() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        master.execute(() -> {
+        if (status.isGloballyTerminalState()) {
+            done.complete(null);
+            return done;
+        }
+        submit(() -> {
             if (status.isGloballyTerminalState()) {
                 done.complete(null);
                 return;
@@ -163,7 +167,19 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             stopAttempt("job cancelled");
             terminate(JobStatus.CANCELED, new CancellationException("Job '" + graph.jobName() + "' was cancelled."));
         });
+        if (master.isShutdown() && !done.isDone()) {
+            done.complete(null); // the job ended meanwhile
+        }
         return done;
+    }
+
+    /** Runs on the master thread; after the job ended, late reports are dropped. */
+    private void submit(Runnable r) {
+        try {
+            master.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the job has terminated; nothing is waiting for this report any more
+        }
     }
 
     // ------------------------------------------------------------------ attempts (master thread)
@@ -344,7 +360,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void acknowledgeCheckpoint(int att, long checkpointId, SubtaskStateMetadata state, SnapshotStats stats) {
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }
@@ -356,7 +372,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void declineCheckpoint(int att, long checkpointId, String task, int subtask, Throwable cause) {
-        master.execute(() -> {
+        submit(() -> {
             if (att == attemptNumber && status == JobStatus.RUNNING) {
                 coordinator.decline(checkpointId, task, subtask, cause);
             }
@@ -365,13 +381,13 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void endOfData(int att, int vertex, int subtask) {
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }
             if (++endOfDataCount == graph.totalSubtasks()) {
                 if (coordinator != null) {
-                    coordinator.trigger(true);
+                    coordinator.requestFinal();
                 } else {
                     requestFinish();
                 }
@@ -389,7 +405,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void taskFailed(int att, String operator, int subtask, Throwable cause) {
         long now = clock.currentTimeMillis();
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber) {
                 return;
             }
@@ -399,7 +415,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void taskExited(int att, int vertex, int subtask) {
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }

@@ -33,6 +33,7 @@ import java.util.TreeMap;
  * when checkpointing is on), and then sends end-of-partition and exits.
  */
 public final class StreamTask implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamTask.class);
     private final JobVertex vertex;
     private final int subtask;
     private final TaskServices services;
@@ -158,8 +159,11 @@ public final class StreamTask implements Runnable {
         } finally {
             if (failure != null) {
                 failure = closeChain(failure);
-                if (!(cancelled && isCancellationArtifact(failure))) {
+                if (!cancelled) {
                     services.listener().taskFailed(services.attempt(), failingOperator(failure), subtask, unwrap(failure));
+                } else if (!isCancellationArtifact(failure)) {
+                    // the attempt is being torn down anyway; report what went wrong while stopping
+                    LOG.warn("{} failed while being cancelled: {}", name, failure.toString(), failure);
                 }
             }
             services.listener().taskExited(services.attempt(), vertex.index(), subtask);
@@ -470,7 +474,8 @@ public final class StreamTask implements Runnable {
             long old = capture.checkpointId;
             capture = null;
             services.listener().declineCheckpoint(services.attempt(), old, vertex.name(), subtask,
-                    new IllegalStateException("unaligned checkpoint " + old + " was overtaken by checkpoint " + id + " before all its barriers arrived"));
+                    new io.weir.runtime.internal.checkpoint.CheckpointSubsumedException("unaligned checkpoint " + old
+                            + " was overtaken by checkpoint " + id + " before all its barriers arrived"));
         }
         InFlightCapture c = new InFlightCapture(id, gate);
         if (aligningId == id) {
@@ -637,6 +642,7 @@ public final class StreamTask implements Runnable {
         return result;
     }
 
+    /** Whether a failure is just how cancellation surfaces (interrupts, abandoned waits), not a problem of its own. */
     private static boolean isCancellationArtifact(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof RecordWriter.TaskCancelledException || c instanceof InterruptedException
@@ -644,7 +650,7 @@ public final class StreamTask implements Runnable {
                 return true;
             }
         }
-        return true; // after cancel() every failure is a consequence of the cancellation
+        return false;
     }
 
     private String failingOperator(Throwable t) {
