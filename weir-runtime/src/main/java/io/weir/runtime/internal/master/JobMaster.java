@@ -64,6 +64,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private final ExecutorService io;
     private final CheckpointCoordinator coordinator;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+    private final io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots = new io.weir.runtime.internal.checkpoint.LocalSnapshots();
     private final List<FailureRecord> failures = new ArrayList<>();
     private final int batchSize;
     private final long startNanos;
@@ -191,14 +192,20 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         finishRequested = false;
         Map<Integer, TaskRestore[]> restore = null;
         if (latestCheckpoint != null) {
-            restore = RestoreAssembler.assemble(latestCheckpoint, graph);
-            LOG.info("Job '{}' attempt {} restores checkpoint {} from {}.", graph.jobName(), attemptNumber,
-                    latestCheckpoint.metadata().checkpointId(), latestCheckpoint.directory());
+            long id = latestCheckpoint.metadata().checkpointId();
+            restore = localSnapshots.assemble(id, graph);
+            if (restore != null) {
+                LOG.info("Job '{}' attempt {} restores checkpoint {} from memory (local recovery; files in {}).", graph.jobName(),
+                        attemptNumber, id, latestCheckpoint.directory());
+            } else {
+                restore = RestoreAssembler.assemble(latestCheckpoint, graph);
+                LOG.info("Job '{}' attempt {} restores checkpoint {} from {}.", graph.jobName(), attemptNumber, id, latestCheckpoint.directory());
+            }
         }
         TaskServices services = new TaskServices(graph.jobName(), attemptNumber, checkpointConfig.getCheckpointingMode(), storage, io,
                 timers, clock, this, batchSize, 10_000_000L,
                 checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
-                checkpointConfig.getAlignedCheckpointTimeout().toNanos());
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots);
         attempt = new ExecutionAttempt(attemptNumber, graph, services, restore);
         status = JobStatus.RUNNING;
         attempt.start();
@@ -333,6 +340,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         for (CompletableFuture<Void> w : cancelWaiters) {
             w.complete(null);
         }
+        localSnapshots.clear();
         master.shutdown();
         timers.shutdownNow();
         io.shutdown();
@@ -364,9 +372,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }
-            if (coordinator.acknowledge(checkpointId, state, stats)) {
-                requestFinish();
-            }
+            coordinator.acknowledge(checkpointId, state, stats);
         });
     }
 
@@ -451,6 +457,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void notifyComplete(long checkpointId, io.weir.runtime.checkpoint.CheckpointMetadata metadata) {
         latestCheckpoint = new CompletedCheckpoint(storage.jobDirectory().resolve("chk-" + checkpointId), metadata);
+        localSnapshots.completed(checkpointId);
         for (StreamTask t : attempt.tasks) {
             t.notifyCheckpointComplete(checkpointId);
         }
@@ -458,12 +465,36 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void notifyAborted(long checkpointId) {
+        localSnapshots.aborted(checkpointId);
         if (attempt == null) {
             return;
         }
         for (StreamTask t : attempt.tasks) {
             t.notifyCheckpointAborted(checkpointId);
         }
+    }
+
+    @Override
+    public void runIo(CheckpointCoordinator.IoAction action, java.util.function.Consumer<Throwable> then) {
+        try {
+            io.execute(() -> {
+                Throwable error = null;
+                try {
+                    action.run();
+                } catch (Throwable t) {
+                    error = t;
+                }
+                Throwable e = error;
+                submit(() -> then.accept(e));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            then.accept(e);
+        }
+    }
+
+    @Override
+    public void finalCheckpointComplete() {
+        requestFinish();
     }
 
     @Override

@@ -54,6 +54,8 @@ public final class SubtaskSnapshotWriter {
             }
             SubtaskStateMetadata meta = new SubtaskStateMetadata(vertex.taskId(), vertex.name(), subtask, vertex.parallelism(),
                     vertex.maxParallelism(), first, last, operators, endOfInput, handle);
+            services.localSnapshots().put(checkpointId, vertex.index(), subtask,
+                    new io.weir.runtime.internal.checkpoint.LocalSnapshots.Entry(snapshots, inFlight, endOfInput));
             long asyncMillis = (services.clock().relativeTimeNanos() - start) / 1_000_000L;
             services.listener().acknowledgeCheckpoint(services.attempt(), checkpointId, meta,
                     new TaskListener.SnapshotStats(syncMillis, asyncMillis, alignmentMillis, handle.sizeBytes()));
