@@ -28,7 +28,7 @@ import java.util.Set;
         versionProvider = WeirCli.Version.class,
         usageHelpAutoWidth = true,
         description = "Weir: an embedded stream processor with Flink's DataStream API and exactly-once fault tolerance.",
-        subcommands = {RunCommand.class, CheckpointsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, DemoCommand.class, CheckpointsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -59,7 +59,7 @@ public final class WeirCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give run, checkpoints, bench or help");
+        throw new ParameterException(spec.commandLine(), "Missing command: give run, demo, checkpoints, bench or help");
     }
 
     private static int onParameterException(ParameterException ex, String[] args) {

@@ -15,7 +15,7 @@ class WeirCliTest {
         Cli.Result r = Cli.run("--help");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("run", "checkpoints", "bench", "--verbose", "Exit codes:");
+        assertThat(r.out()).contains("run", "demo", "checkpoints", "bench", "--verbose", "Exit codes:");
         assertThat(r.out()).containsPattern("(?m)^\\s+0\\s+ok").containsPattern("(?m)^\\s+1\\s+the job failed")
                 .containsPattern("(?m)^\\s+2\\s+usage error").containsPattern("(?m)^\\s+3\\s+weir demo")
                 .containsPattern("(?m)^\\s+4\\s+other error");
@@ -23,7 +23,7 @@ class WeirCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "checkpoints", "checkpoints list", "checkpoints inspect", "bench"})
+    @ValueSource(strings = {"run", "demo", "checkpoints", "checkpoints list", "checkpoints inspect", "bench"})
     void everyCommandHasHelpWithTheExitCodes(String command) {
         String[] args = (command + " --help").split(" ");
 
@@ -57,7 +57,7 @@ class WeirCliTest {
 
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.errLines()).isOne();
-        assertThat(r.err()).contains("Unknown command 'runn'", "run, checkpoints, bench");
+        assertThat(r.err()).contains("Unknown command 'runn'", "run, demo, checkpoints, bench");
     }
 
     @Test
