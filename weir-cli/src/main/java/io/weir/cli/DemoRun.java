@@ -62,7 +62,7 @@ final class DemoRun {
     private final String failAt;
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
     private long startNanos;
-    private long lastPlainLine = Long.MIN_VALUE;
+    private long lastPlainLine;
     private int lastLineLength;
 
     DemoRun(Settings settings, PrintWriter out, boolean live) {
@@ -83,6 +83,7 @@ final class DemoRun {
         Files.createDirectories(checkpointDir);
         header();
         startNanos = System.nanoTime();
+        lastPlainLine = startNanos;
         Totals totals = new Totals();
         DemoChild child = start(1);
         int kills = 0;
@@ -186,7 +187,7 @@ final class DemoRun {
             out.print("\r" + padded);
             lastLineLength = line.length();
             out.flush();
-        } else if (force || now - lastPlainLine >= TimeUnit.SECONDS.toNanos(5)) {
+        } else if (force || now - lastPlainLine >= TimeUnit.SECONDS.toNanos(5)) { // not a terminal: a line every 5 s
             out.println(line);
             out.flush();
             lastPlainLine = now;
