@@ -34,7 +34,7 @@ if [[ "${SKIP_BUILD:-}" != 1 ]] && needs_build; then
 fi
 
 commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n "$(git -C "$ROOT" status --porcelain -- "${MODULES[@]}" 2>/dev/null)" ]]; then
+if [[ -n "$(cd "$ROOT" && git status --porcelain -- pom.xml "${MODULES[@]/%//pom.xml}" "${MODULES[@]/%//src}" 2>/dev/null)" ]]; then
   commit="$commit-dirty"
 fi
 JVM_OPTS=(-Xmx4g "-Dweir.bench.commit=$commit")

@@ -19,6 +19,9 @@ final class CountPerKey extends KeyedProcessFunction<Long, Tuple2<Long, Long>, T
     @Override
     public void open(OpenContext openContext) {
         count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+        if (getRuntimeContext().getAttemptNumber() > 0) {
+            Probes.stampOnce(Probes.keyedRestoredNanos); // the count state is restored when first registered, i.e. just above
+        }
     }
 
     @Override

@@ -34,6 +34,9 @@ final class GeneratorMap extends RichMapFunction<Long, Tuple2<Long, Long>> imple
     public void open(OpenContext openContext) {
         attempt = getRuntimeContext().getAttemptNumber();
         Probes.attemptStarted(attempt);
+        if (attempt > 0) {
+            Probes.stampOnce(Probes.redeployedNanos);
+        }
         processed = 0;
     }
 

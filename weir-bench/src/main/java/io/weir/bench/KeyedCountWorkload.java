@@ -144,7 +144,9 @@ public final class KeyedCountWorkload {
             json.put("recovery_ms", Probes.millisBetween(fail, Probes.recoveredNanos.get()))
                     .put("restore_ckpt_id", Probes.checkpointAtFailure.get())
                     .put("weir_restored_ckpt_id", failures.isEmpty() ? -1 : failures.get(0).restoredCheckpointId())
-                    .put("fail_to_end_ms", fail == Probes.NONE ? -1 : (end - fail) / 1_000_000L);
+                    .put("fail_to_end_ms", fail == Probes.NONE ? -1 : (end - fail) / 1_000_000L)
+                    .put("fail_to_redeploy_ms", Probes.millisBetween(fail, Probes.redeployedNanos.get()))
+                    .put("fail_to_keyed_restored_ms", Probes.millisBetween(fail, Probes.keyedRestoredNanos.get()));
         }
         if (kind.checkpointing) {
             addCheckpointStatistics(json, client.getCheckpointStatistics());

@@ -25,6 +25,10 @@ final class Probes {
     static final AtomicLong failNanos = new AtomicLong(NONE);
     /** First record processed by a generator subtask of a later attempt (W3). */
     static final AtomicLong recoveredNanos = new AtomicLong(NONE);
+    /** First open() of a generator subtask in a later attempt (W3): cancel, restart and redeploy are done. */
+    static final AtomicLong redeployedNanos = new AtomicLong(NONE);
+    /** End of the first CountPerKey.open() in a later attempt (W3): its keyed state and timers are restored. */
+    static final AtomicLong keyedRestoredNanos = new AtomicLong(NONE);
     /** The failure is injected once per run (once per JVM for a command-line run). */
     static final AtomicBoolean failureInjected = new AtomicBoolean();
     /** Latest checkpoint id known complete when the failure was thrown (0 = none). */
@@ -47,6 +51,8 @@ final class Probes {
         firstRecordNanos.set(NONE);
         failNanos.set(NONE);
         recoveredNanos.set(NONE);
+        redeployedNanos.set(NONE);
+        keyedRestoredNanos.set(NONE);
         failureInjected.set(false);
         checkpointAtFailure.set(0);
         latestCompletedCheckpoint.set(0);
