@@ -22,6 +22,8 @@ EXTRA = ["recovery_ms", "fail_to_redeploy_ms", "fail_to_keyed_restored_ms", "fai
 def fmt(v, key):
     if key == "max_rss_kb":
         return f"{round(v / 1024):,}"
+    if isinstance(v, float) and v.is_integer() and key != "proc_wall_s":
+        v = int(v)
     if isinstance(v, float) and (abs(v) < 100 or key == "proc_wall_s"):
         return f"{v:,.2f}" if abs(v) < 100 else f"{v:,.1f}"
     return f"{round(v):,}"
