@@ -166,7 +166,8 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             HashMap<Object, Object> m = t.forRead(kg);
             if (m != null) {
                 for (Map.Entry<Object, Object> e : m.entrySet()) {
-                    visitor.visit(e.getKey(), kg, e.getValue());
+                    Object v = e.getValue();
+                    visitor.visit(e.getKey(), kg, v instanceof StateTable.Box ? ((StateTable.Box) v).value : v);
                 }
             }
         }
@@ -190,6 +191,10 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
     abstract class HeapState {
         final StateTable table;
+        // the holder found by the last read, valid while its map is current and not shared with a snapshot
+        private Object lastKey;
+        private HashMap<Object, Object> lastMap;
+        private StateTable.Box lastBox;
 
         HeapState(StateTable table) {
             this.table = table;
@@ -198,18 +203,49 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         Object read() {
             checkKey();
             HashMap<Object, Object> m = table.forRead(currentKeyGroup);
-            return m == null ? null : m.get(currentKey);
+            Object v = m == null ? null : m.get(currentKey);
+            if (!table.isBoxed()) {
+                return v;
+            }
+            StateTable.Box b = (StateTable.Box) v;
+            lastKey = currentKey;
+            lastMap = m;
+            lastBox = b;
+            return b == null ? null : b.value;
         }
 
         void write(Object v) {
             checkKey();
+            if (!table.isBoxed()) {
+                if (v == null) {
+                    HashMap<Object, Object> m = table.forRead(currentKeyGroup);
+                    if (m != null && m.containsKey(currentKey)) {
+                        table.forWrite(currentKeyGroup).remove(currentKey);
+                    }
+                } else {
+                    table.forWrite(currentKeyGroup).put(currentKey, v);
+                }
+                return;
+            }
+            if (v != null && lastBox != null && lastKey == currentKey && lastMap == table.current(currentKeyGroup)
+                    && !table.isShared(currentKeyGroup)) {
+                lastBox.value = v; // same key as the last read, map not captured since: no second lookup
+                return;
+            }
+            lastBox = null;
             if (v == null) {
                 HashMap<Object, Object> m = table.forRead(currentKeyGroup);
                 if (m != null && m.containsKey(currentKey)) {
                     table.forWrite(currentKeyGroup).remove(currentKey);
                 }
+                return;
+            }
+            HashMap<Object, Object> m = table.forWrite(currentKeyGroup);
+            StateTable.Box b = (StateTable.Box) m.get(currentKey);
+            if (b == null) {
+                m.put(currentKey, new StateTable.Box(v));
             } else {
-                table.forWrite(currentKeyGroup).put(currentKey, v);
+                b.value = v;
             }
         }
 

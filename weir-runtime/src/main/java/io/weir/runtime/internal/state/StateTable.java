@@ -42,6 +42,32 @@ final class StateTable {
         this.mutableValues = type == StateDescriptor.Type.LIST || type == StateDescriptor.Type.MAP || !valueSerializer.isImmutableType();
     }
 
+    /**
+     * Holder of one value of VALUE and REDUCING state, so that an update right after a read of the
+     * same key writes through the holder instead of hashing again. A holder in a shared map is
+     * never written (the map is privatized first, which copies the holders).
+     */
+    static final class Box {
+        Object value;
+
+        Box(Object value) {
+            this.value = value;
+        }
+    }
+
+    boolean isBoxed() {
+        return type == StateDescriptor.Type.VALUE || type == StateDescriptor.Type.REDUCING;
+    }
+
+    /** The current map of a key group (no copying), or null. */
+    HashMap<Object, Object> current(int keyGroup) {
+        return maps[keyGroup - firstKeyGroup];
+    }
+
+    boolean isShared(int keyGroup) {
+        return shared[keyGroup - firstKeyGroup];
+    }
+
     /** The map of a key group for reading; copies first if values are mutable and the map is shared. */
     HashMap<Object, Object> forRead(int keyGroup) {
         int i = keyGroup - firstKeyGroup;
@@ -96,8 +122,10 @@ final class StateTable {
                 }
                 return c;
             }
-            default:
-                return valueSerializer.isImmutableType() ? v : valueSerializer.copy(v);
+            default: {
+                Object inner = ((Box) v).value;
+                return new Box(valueSerializer.isImmutableType() ? inner : valueSerializer.copy(inner));
+            }
         }
     }
 
@@ -167,7 +195,7 @@ final class StateTable {
                     break;
                 }
                 default:
-                    valueSerializer.serialize(v, out);
+                    valueSerializer.serialize(((Box) v).value, out);
             }
         }
     }
@@ -199,7 +227,7 @@ final class StateTable {
                     break;
                 }
                 default:
-                    value = valueSerializer.deserialize(in);
+                    value = new Box(valueSerializer.deserialize(in));
             }
             m.put(key, value);
         }
