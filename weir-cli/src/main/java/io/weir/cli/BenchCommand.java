@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench",
         description = {"Runs an end-to-end benchmark workload of WORKLOADS.md (W1, W1-nockpt, W3, W4, selftest, ...) and prints "
-                + "its result as one JSON line.", "Needs the weir-bench module (io.weir.bench.WeirBench) on the class path."})
+                + "its result as one JSON line.", "The ./weir launcher runs it as weir-bench/run.sh (a fresh JVM per run, -Xmx4g, "
+                + "max RSS recorded, results appended to $OUT/results.jsonl); called directly it needs io.weir.bench.WeirBench on the class path."})
 final class BenchCommand implements Callable<Integer> {
     static final String BENCH_CLASS = "io.weir.bench.WeirBench";
 
