@@ -35,12 +35,19 @@ final class ExecutionAttempt {
     final List<StreamTask> sourceTasks = new ArrayList<>();
     final StreamTask[][] byVertex;
 
-    ExecutionAttempt(int number, JobGraph graph, TaskServices services, Map<Integer, TaskRestore[]> restore) {
+    /** Builds the tasks of {@code vertexSet} (one region, or the whole graph). Edges never leave a region. */
+    ExecutionAttempt(int number, JobGraph graph, TaskServices services, Map<Integer, TaskRestore[]> restore, java.util.Set<Integer> vertexSet) {
         this.number = number;
-        List<JobVertex> vertices = graph.vertices();
-        this.byVertex = new StreamTask[vertices.size()][];
-        Wakeup[][] wakeups = new Wakeup[vertices.size()][];
-        Wakeup[][] outputWakeups = new Wakeup[vertices.size()][];
+        List<JobVertex> vertices = new ArrayList<>();
+        for (JobVertex v : graph.vertices()) {
+            if (vertexSet.contains(v.index())) {
+                vertices.add(v);
+            }
+        }
+        int count = graph.vertices().size();
+        this.byVertex = new StreamTask[count][];
+        Wakeup[][] wakeups = new Wakeup[count][];
+        Wakeup[][] outputWakeups = new Wakeup[count][];
         for (JobVertex v : vertices) {
             wakeups[v.index()] = new Wakeup[v.parallelism()];
             outputWakeups[v.index()] = new Wakeup[v.parallelism()];
@@ -53,7 +60,7 @@ final class ExecutionAttempt {
             }
         }
         // channels[vertex][subtask] = input channels in gate order
-        Channel[][][] inputs = new Channel[vertices.size()][][];
+        Channel[][][] inputs = new Channel[count][][];
         // outChannels: per edge, per source subtask, channels by target subtask
         java.util.Map<JobEdge, Channel[][]> outChannels = new java.util.HashMap<>();
         for (JobVertex v : vertices) {

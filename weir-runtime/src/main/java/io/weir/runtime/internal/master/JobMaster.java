@@ -44,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  *   CREATED --deploy--> RUNNING --all done--> FINISHED
  *   RUNNING --failure, strategy allows--> RESTARTING --backoff, restore--> RUNNING
+ *   RUNNING --failure in one of several pipelined regions--> RUNNING (only that region is cancelled and restored)
  *   RUNNING --failure, strategy gives up--> FAILING --tasks stopped--> FAILED
  *   RUNNING/RESTARTING --cancel--> CANCELLING --tasks stopped--> CANCELED
  * </pre>
@@ -71,10 +72,11 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     private volatile JobStatus status = JobStatus.CREATED;
     private volatile int restarts;
-    private ExecutionAttempt attempt;
-    private int attemptNumber = -1;
-    private int endOfDataCount;
-    private int exitedCount;
+    private final List<Region> regions;
+    private final java.util.Map<Integer, Region> byToken = new java.util.HashMap<>();
+    private int nextToken;
+    private final java.util.Set<String> endOfData = new java.util.HashSet<>();
+    private final java.util.Set<String> exited = new java.util.HashSet<>();
     private boolean finishRequested;
     private CompletedCheckpoint latestCheckpoint;
     private ScheduledFuture<?> tick;
@@ -100,6 +102,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.coordinator = checkpointConfig.isCheckpointingEnabled()
                 ? new CheckpointCoordinator(checkpointConfig, storage, graph.jobName(), clock, this) : null;
         this.startNanos = clock.relativeTimeNanos();
+        this.regions = Region.of(graph);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -140,7 +143,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 deploy();
             } catch (Throwable t) {
                 status = JobStatus.RUNNING;
-                handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master", -1, 0, FailureRecord.Classification.INTERNAL, t, -1));
+                handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master", -1, 0, FailureRecord.Classification.INTERNAL, t, -1), null);
             }
             if (coordinator != null) {
                 long period = Math.max(5, Math.min(100, checkpointConfig.getCheckpointInterval() / 10));
@@ -165,7 +168,10 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 return;
             }
             status = JobStatus.CANCELLING;
-            stopAttempt("job cancelled");
+            if (coordinator != null) {
+                coordinator.stop("job cancelled");
+            }
+            stopRegions(regions);
             terminate(JobStatus.CANCELED, new CancellationException("Job '" + graph.jobName() + "' was cancelled."));
         });
         if (master.isShutdown() && !done.isDone()) {
@@ -186,44 +192,80 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     // ------------------------------------------------------------------ attempts (master thread)
 
     private void deploy() throws Exception {
-        attemptNumber++;
-        endOfDataCount = 0;
-        exitedCount = 0;
+        endOfData.clear();
+        exited.clear();
         finishRequested = false;
-        Map<Integer, TaskRestore[]> restore = null;
-        if (latestCheckpoint != null) {
-            long id = latestCheckpoint.metadata().checkpointId();
-            restore = localSnapshots.assemble(id, graph);
-            if (restore != null) {
-                LOG.info("Job '{}' attempt {} restores checkpoint {} from memory (local recovery; files in {}).", graph.jobName(),
-                        attemptNumber, id, latestCheckpoint.directory());
-            } else {
-                restore = RestoreAssembler.assemble(latestCheckpoint, graph);
-                LOG.info("Job '{}' attempt {} restores checkpoint {} from {}.", graph.jobName(), attemptNumber, id, latestCheckpoint.directory());
-            }
+        Map<Integer, TaskRestore[]> restore = restoreData();
+        for (Region r : regions) {
+            deployRegion(r, restore);
         }
-        TaskServices services = new TaskServices(graph.jobName(), attemptNumber, checkpointConfig.getCheckpointingMode(), storage, io,
-                timers, clock, this, batchSize, 10_000_000L,
-                checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
-                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots);
-        attempt = new ExecutionAttempt(attemptNumber, graph, services, restore);
         status = JobStatus.RUNNING;
-        attempt.start();
         if (coordinator != null) {
             coordinator.start(graph.totalSubtasks());
         }
     }
 
+    /** What the next attempt restores: the latest completed checkpoint, from memory if possible, else from its files. */
+    private Map<Integer, TaskRestore[]> restoreData() throws Exception {
+        if (latestCheckpoint == null) {
+            return null;
+        }
+        long id = latestCheckpoint.metadata().checkpointId();
+        Map<Integer, TaskRestore[]> restore = localSnapshots.assemble(id, graph);
+        if (restore != null) {
+            LOG.info("Job '{}' restores checkpoint {} from memory (local recovery; files in {}).", graph.jobName(), id, latestCheckpoint.directory());
+            return restore;
+        }
+        LOG.info("Job '{}' restores checkpoint {} from {}.", graph.jobName(), id, latestCheckpoint.directory());
+        return RestoreAssembler.assemble(latestCheckpoint, graph);
+    }
+
+    private void deployRegion(Region region, Map<Integer, TaskRestore[]> restore) {
+        region.attemptNumber++;
+        region.token = nextToken++;
+        region.restarting = false;
+        byToken.put(region.token, region);
+        TaskServices services = new TaskServices(graph.jobName(), region.token, checkpointConfig.getCheckpointingMode(), storage, io,
+                timers, clock, this, batchSize, 10_000_000L,
+                checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots);
+        region.attempt = new ExecutionAttempt(region.attemptNumber, graph, services, restore, region.vertices);
+        region.attempt.start();
+    }
+
+    private List<StreamTask> allTasks() {
+        List<StreamTask> tasks = new ArrayList<>();
+        for (Region r : regions) {
+            if (r.attempt != null && !r.restarting) {
+                tasks.addAll(r.attempt.tasks);
+            }
+        }
+        return tasks;
+    }
+
+    private boolean anyRegionRestarting() {
+        for (Region r : regions) {
+            if (r.restarting) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void onTick() {
-        if (status == JobStatus.RUNNING && coordinator != null && !finishRequested) {
+        if (status == JobStatus.RUNNING && coordinator != null && !finishRequested && !anyRegionRestarting()) {
             coordinator.maybeTrigger();
         }
     }
 
-    private void handleFailure(FailureRecord record) {
-        if (status != JobStatus.RUNNING) {
+    /**
+     * A failure. If it belongs to one region of several, only that region is cancelled and restored
+     * (the others keep running); otherwise the whole job is.
+     */
+    private void handleFailure(FailureRecord record, Region region) {
+        if (status != JobStatus.RUNNING || (region != null && region.restarting)) {
             synchronized (this) {
-                if (!failures.isEmpty()) {
+                if (!failures.isEmpty() && failures.get(failures.size() - 1).cause() != record.cause()) {
                     failures.get(failures.size() - 1).cause().addSuppressed(record.cause());
                 }
             }
@@ -232,26 +274,54 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         synchronized (this) {
             failures.add(record);
         }
-        LOG.warn("Job '{}' attempt {}: {} failed: {}", graph.jobName(), record.attempt(), where(record), record.cause().toString());
-        status = JobStatus.RESTARTING;
-        boolean stopped = stopAttempt("failure: " + record.cause());
-        if (!stopped) {
-            return;
+        boolean regional = region != null && regions.size() > 1;
+        LOG.warn("Job '{}' attempt {}: {} failed{}: {}", graph.jobName(), record.attempt(), where(record),
+                regional ? " (restarting only its " + region + ")" : "", record.cause().toString());
+        if (coordinator != null) {
+            coordinator.stop("failure: " + record.cause());
+        }
+        if (regional) {
+            region.restarting = true;
+            if (!stopRegions(List.of(region))) {
+                return;
+            }
+            forgetRegion(region);
+        } else {
+            status = JobStatus.RESTARTING;
+            for (Region r : regions) {
+                r.restarting = true;
+            }
+            if (!stopRegions(regions)) {
+                return;
+            }
         }
         restartStrategy.notifyFailure(record.cause());
         if (!restartStrategy.canRestart()) {
             status = JobStatus.FAILING;
+            stopRegions(regions);
             terminate(JobStatus.FAILED, null);
             return;
         }
         long backoff = restartStrategy.getBackoffTime();
-        LOG.info("Job '{}' restarts in {} ms ({}).", graph.jobName(), backoff, restartStrategy.describe());
-        master.schedule(this::restart, backoff, TimeUnit.MILLISECONDS);
+        LOG.info("Job '{}' restarts {} in {} ms ({}).", graph.jobName(), regional ? region.toString() : "every task", backoff,
+                restartStrategy.describe());
+        master.schedule(() -> restart(regional ? region : null), backoff, TimeUnit.MILLISECONDS);
     }
 
-    private void restart() {
-        if (status != JobStatus.RESTARTING) {
-            return;
+    private void forgetRegion(Region region) {
+        byToken.remove(region.token);
+        for (int v : region.vertices) {
+            for (int s = 0; s < graph.vertices().get(v).parallelism(); s++) {
+                endOfData.remove(v + ":" + s);
+                exited.remove(v + ":" + s);
+            }
+        }
+    }
+
+    private void restart(Region region) {
+        boolean stillWanted = region == null ? status == JobStatus.RESTARTING : status == JobStatus.RUNNING && region.restarting;
+        if (!stillWanted) {
+            return; // superseded, e.g. by a failure of the whole job meanwhile
         }
         restarts++;
         long restoredId = latestCheckpoint == null ? -1 : latestCheckpoint.metadata().checkpointId();
@@ -260,29 +330,41 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             failures.set(last, failures.get(last).withRestoredCheckpoint(restoredId));
         }
         try {
-            deploy();
+            if (region == null) {
+                byToken.clear();
+                deploy();
+            } else {
+                deployRegion(region, restoreData());
+                if (coordinator != null && !anyRegionRestarting()) {
+                    coordinator.start(graph.totalSubtasks());
+                }
+            }
         } catch (Throwable t) {
             status = JobStatus.RUNNING;
-            handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master (restore)", -1, attemptNumber,
-                    FailureRecord.Classification.INTERNAL, t, -1));
+            if (region != null) {
+                region.restarting = false;
+            }
+            handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master (restore)", -1, region == null ? 0 : region.attemptNumber,
+                    FailureRecord.Classification.INTERNAL, t, -1), null);
         }
     }
 
-    /** Cancels the current attempt and waits for its threads; false if the watchdog had to fail the job. */
-    private boolean stopAttempt(String reason) {
-        if (coordinator != null) {
-            coordinator.stop(reason);
+    /** Cancels the regions' tasks and waits for their threads; false if the watchdog had to fail the job. */
+    private boolean stopRegions(List<Region> toStop) {
+        List<ExecutionAttempt> attempts = new ArrayList<>();
+        for (Region r : toStop) {
+            if (r.attempt != null) {
+                r.attempt.cancel();
+                attempts.add(r.attempt);
+            }
         }
-        if (attempt == null) {
-            return true;
-        }
-        attempt.cancel();
-        List<Thread> stuck;
+        List<Thread> stuck = new ArrayList<>();
         try {
-            stuck = attempt.awaitTermination(cancellationTimeoutMs);
+            for (ExecutionAttempt a : attempts) {
+                stuck.addAll(a.awaitTermination(cancellationTimeoutMs));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stuck = List.of();
         }
         if (stuck.isEmpty()) {
             return true;
@@ -300,7 +382,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 + "Weir fails the job instead of running two attempts at once. Stuck threads:" + sb);
         LOG.error(e.getMessage());
         synchronized (this) {
-            failures.add(new FailureRecord(clock.currentTimeMillis(), "task watchdog", -1, attemptNumber,
+            failures.add(new FailureRecord(clock.currentTimeMillis(), "task watchdog", -1, -1,
                     FailureRecord.Classification.CANCELLATION_TIMEOUT, e, -1));
         }
         status = JobStatus.FAILING;
@@ -369,7 +451,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void acknowledgeCheckpoint(int att, long checkpointId, SubtaskStateMetadata state, SnapshotStats stats) {
         submit(() -> {
-            if (att != attemptNumber || status != JobStatus.RUNNING) {
+            if (!byToken.containsKey(att) || status != JobStatus.RUNNING) {
                 return;
             }
             coordinator.acknowledge(checkpointId, state, stats);
@@ -379,7 +461,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void declineCheckpoint(int att, long checkpointId, String task, int subtask, Throwable cause) {
         submit(() -> {
-            if (att == attemptNumber && status == JobStatus.RUNNING) {
+            if (byToken.containsKey(att) && status == JobStatus.RUNNING) {
                 coordinator.decline(checkpointId, task, subtask, cause);
             }
         });
@@ -388,10 +470,11 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void endOfData(int att, int vertex, int subtask) {
         submit(() -> {
-            if (att != attemptNumber || status != JobStatus.RUNNING) {
+            if (!byToken.containsKey(att) || status != JobStatus.RUNNING) {
                 return;
             }
-            if (++endOfDataCount == graph.totalSubtasks()) {
+            endOfData.add(vertex + ":" + subtask);
+            if (endOfData.size() == graph.totalSubtasks() && !anyRegionRestarting()) {
                 if (coordinator != null) {
                     coordinator.requestFinal();
                 } else {
@@ -403,7 +486,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     private void requestFinish() {
         finishRequested = true;
-        for (StreamTask t : attempt.tasks) {
+        for (StreamTask t : allTasks()) {
             t.requestFinish();
         }
     }
@@ -412,20 +495,22 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     public void taskFailed(int att, String operator, int subtask, Throwable cause) {
         long now = clock.currentTimeMillis();
         submit(() -> {
-            if (att != attemptNumber) {
-                return;
+            Region region = byToken.get(att);
+            if (region == null) {
+                return; // a report from an attempt already replaced
             }
-            handleFailure(new FailureRecord(now, operator, subtask, att, classify(cause), cause, -1));
+            handleFailure(new FailureRecord(now, operator, subtask, region.attemptNumber, classify(cause), cause, -1), region);
         });
     }
 
     @Override
     public void taskExited(int att, int vertex, int subtask) {
         submit(() -> {
-            if (att != attemptNumber || status != JobStatus.RUNNING) {
+            if (!byToken.containsKey(att) || status != JobStatus.RUNNING) {
                 return;
             }
-            if (++exitedCount == graph.totalSubtasks() && finishRequested) {
+            exited.add(vertex + ":" + subtask);
+            if (exited.size() == graph.totalSubtasks() && finishRequested) {
                 if (coordinator != null) {
                     coordinator.stop("job finished");
                 }
@@ -449,8 +534,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void triggerSources(long checkpointId, long timestamp) {
-        for (StreamTask t : attempt.sourceTasks) {
-            t.triggerCheckpoint(checkpointId, timestamp);
+        for (Region r : regions) {
+            if (r.attempt != null && !r.restarting) {
+                for (StreamTask t : r.attempt.sourceTasks) {
+                    t.triggerCheckpoint(checkpointId, timestamp);
+                }
+            }
         }
     }
 
@@ -458,7 +547,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     public void notifyComplete(long checkpointId, io.weir.runtime.checkpoint.CheckpointMetadata metadata) {
         latestCheckpoint = new CompletedCheckpoint(storage.jobDirectory().resolve("chk-" + checkpointId), metadata);
         localSnapshots.completed(checkpointId);
-        for (StreamTask t : attempt.tasks) {
+        for (StreamTask t : allTasks()) {
             t.notifyCheckpointComplete(checkpointId);
         }
     }
@@ -466,10 +555,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void notifyAborted(long checkpointId) {
         localSnapshots.aborted(checkpointId);
-        if (attempt == null) {
-            return;
-        }
-        for (StreamTask t : attempt.tasks) {
+        for (StreamTask t : allTasks()) {
             t.notifyCheckpointAborted(checkpointId);
         }
     }
@@ -499,8 +585,8 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void failJob(Throwable cause) {
-        handleFailure(new FailureRecord(clock.currentTimeMillis(), "checkpoint coordinator", -1, attemptNumber,
-                FailureRecord.Classification.CHECKPOINT, cause, -1));
+        handleFailure(new FailureRecord(clock.currentTimeMillis(), "checkpoint coordinator", -1, -1,
+                FailureRecord.Classification.CHECKPOINT, cause, -1), null);
     }
 
     /** For the config key list in errors. */
