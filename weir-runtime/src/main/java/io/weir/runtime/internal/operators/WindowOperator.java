@@ -41,8 +41,9 @@ import java.util.Map;
  * <p>Event-time trigger (as Flink's default): an element added to a window whose end the watermark
  * has passed fires it at once (a late firing, possible within the allowed lateness); otherwise the
  * window fires when the watermark reaches its end. Processing-time trigger: the window fires when the
- * task's clock reaches its end. Cleanup: at end + allowed lateness in event time, at the end in
- * processing time. Processing-time windows still open when the input ends do not fire (as in Flink).
+ * task's clock passes its end. Cleanup: at end + allowed lateness in event time, at the end in
+ * processing time (both once the clock has passed the window's end). Processing-time windows still
+ * open when the input ends do not fire (as in Flink).
  */
 public final class WindowOperator extends UdfOperator<Function> {
     private static final String CONTENTS = "__weir_window_contents";
@@ -170,7 +171,7 @@ public final class WindowOperator extends UdfOperator<Function> {
     private void onElement(Window w) throws Exception {
         long end = w.maxTimestamp();
         if (!eventTime) {
-            timers.registerProcessingTimeTimer(end);
+            timers.registerProcessingTimeTimer(triggerTime(w));
         } else if (end <= currentWatermark) {
             fire(w);
         } else {
@@ -230,7 +231,7 @@ public final class WindowOperator extends UdfOperator<Function> {
                 contents.put(result, merged);
             }
             // as the default triggers' onMerge: a timer for the merged window's end, unless that time has passed
-            long end = result.maxTimestamp();
+            long end = triggerTime(result);
             if (eventTime && end > currentWatermark) {
                 timers.registerEventTimeTimer(end);
             } else if (!eventTime && end > context.processingTime().currentProcessingTime()) {
@@ -286,7 +287,7 @@ public final class WindowOperator extends UdfOperator<Function> {
         List<Window> windows = new ArrayList<>();
         for (Object o : contents.keys()) {
             Window w = (Window) o;
-            if (w.maxTimestamp() == time || cleanupTime(w) == time) {
+            if (triggerTime(w) == time || cleanupTime(w) == time) {
                 windows.add(w);
             }
         }
@@ -294,7 +295,7 @@ public final class WindowOperator extends UdfOperator<Function> {
             windows.sort(WindowOperator::compareWindows);
         }
         for (Window w : windows) {
-            if (w.maxTimestamp() == time) {
+            if (triggerTime(w) == time) {
                 fire(w);
             }
             if (cleanupTime(w) == time) {
@@ -332,10 +333,20 @@ public final class WindowOperator extends UdfOperator<Function> {
         }
     }
 
+    /**
+     * When the default trigger fires a window: in event time when the watermark reaches its max
+     * timestamp; in processing time once the clock has passed it (at {@code maxTimestamp + 1}), so
+     * that an element arriving in the window's last millisecond is not put into a window already fired.
+     */
+    private long triggerTime(Window w) {
+        long end = w.maxTimestamp();
+        return eventTime || end == Long.MAX_VALUE ? end : end + 1;
+    }
+
     private long cleanupTime(Window w) {
         long end = w.maxTimestamp();
         if (!eventTime) {
-            return end;
+            return triggerTime(w);
         }
         long t = end + allowedLateness;
         return t >= end ? t : Long.MAX_VALUE; // saturate on overflow
