@@ -10,8 +10,14 @@ import io.weir.api.state.ListState;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.util.OutputTag;
+import io.weir.api.windowing.EventTimeSessionWindows;
 import io.weir.api.windowing.MergingWindowAssigner;
+import io.weir.api.windowing.ProcessingTimeSessionWindows;
+import io.weir.api.windowing.SlidingEventTimeWindows;
+import io.weir.api.windowing.SlidingProcessingTimeWindows;
 import io.weir.api.windowing.TimeWindow;
+import io.weir.api.windowing.TumblingEventTimeWindows;
+import io.weir.api.windowing.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
 import io.weir.runtime.serialization.Serializers;
@@ -30,10 +36,11 @@ import java.util.Map;
  *   <li>contents: per key, a map from window to its contents (the reduced value, the aggregate's
  *       accumulator, or the list of elements); merging windows combine their contents directly;</li>
  *   <li>timers ({@link TimerServiceImpl}): per key, the times at which to look at the key's windows.
- *       A timer is a wake-up for (key, time), not for one window: when it fires, every window of the
- *       key whose end ({@code maxTimestamp}) is that time fires, and every window whose cleanup time
- *       it is is purged. Timers are therefore never deleted; one left behind by a merged-away window
- *       finds nothing to do.</li>
+ *       A timer is a wake-up for (key, time), not for one window: when it fires, the key's windows
+ *       that fire then fire and those whose cleanup time it is are purged. Which windows those are:
+ *       for the built-in tumbling and sliding assigners the time gives the window's end and so the
+ *       window; for the others (sessions, custom assigners) a second map, time to waiting windows,
+ *       says. Timers are never deleted; one left behind by a merged-away window finds nothing to do.</li>
  * </ul>
  * The watermark reached is kept in operator state too, so that after a restore elements that were
  * late stay late (watermarks from upstream below it are ignored).
@@ -48,11 +55,15 @@ import java.util.Map;
 public final class WindowOperator extends UdfOperator<Function> {
     private static final String CONTENTS = "__weir_window_contents";
     private static final String WATERMARK = "__weir_window_watermark";
+    private static final String WINDOWS_BY_TIME = "__weir_window_timer_windows";
 
     private final WindowOperatorSpec spec;
     private final WindowAssigner<Object, Window> assigner;
     private final MergingWindowAssigner<Object, Window> merging;
     private final boolean eventTime;
+    private final boolean sessionAssigner;
+    /** The window size of the built-in tumbling and sliding assigners, whose windows a time identifies; 0 for the others. */
+    private final long fixedSize;
     private final long allowedLateness;
     private final OutputTag<?> lateTag;
     private final Contents kind;
@@ -60,6 +71,8 @@ public final class WindowOperator extends UdfOperator<Function> {
     private final AggregateFunction<Object, Object, Object> aggregate;
 
     private MapState<Object, Object> contents;
+    /** For assigners other than the fixed-size built-ins: per key, timer time to the windows waiting for it. */
+    private MapState<Long, Object> windowsByTime;
     private ListState<Long> watermarkState;
     private TimerServiceImpl timers;
     private WindowFunctions functions;
@@ -81,6 +94,9 @@ public final class WindowOperator extends UdfOperator<Function> {
         this.assigner = (WindowAssigner<Object, Window>) spec.getAssigner();
         this.merging = assigner instanceof MergingWindowAssigner ? (MergingWindowAssigner<Object, Window>) assigner : null;
         this.eventTime = assigner.isEventTime();
+        Class<?> type = spec.getAssigner().getClass();
+        this.sessionAssigner = type == EventTimeSessionWindows.class || type == ProcessingTimeSessionWindows.class;
+        this.fixedSize = fixedSize(spec.getAssigner());
         this.allowedLateness = eventTime ? spec.getAllowedLatenessMillis() : 0;
         this.lateTag = spec.getLateDataOutputTag();
         this.kind = spec.getContents();
@@ -95,6 +111,9 @@ public final class WindowOperator extends UdfOperator<Function> {
         }
         super.initializeUserState();
         contents = keyedState.getMapState(new MapStateDescriptor<>(CONTENTS, new WindowSerializer(), Serializers.dynamic()));
+        if (fixedSize == 0) {
+            windowsByTime = keyedState.getMapState(new MapStateDescriptor<>(WINDOWS_BY_TIME, Serializers.forClass(Long.class), new WindowSerializer.ListOf()));
+        }
         watermarkState = operatorState.getListState(WATERMARK, Serializers.forClass(Long.class), false);
         if (context.restored() != null) {
             // own entry when the parallelism is unchanged; after rescaling the smallest of those dealt to this subtask
@@ -171,24 +190,39 @@ public final class WindowOperator extends UdfOperator<Function> {
     private void onElement(Window w) throws Exception {
         long end = w.maxTimestamp();
         if (!eventTime) {
-            timers.registerProcessingTimeTimer(triggerTime(w));
+            registerTimer(w, triggerTime(w));
         } else if (end <= currentWatermark) {
             fire(w);
         } else {
-            timers.registerEventTimeTimer(end);
+            registerTimer(w, end);
         }
         registerCleanupTimer(w);
     }
 
-    private void registerCleanupTimer(Window w) {
+    private void registerCleanupTimer(Window w) throws Exception {
         long t = cleanupTime(w);
         if (t == Long.MAX_VALUE) {
             return; // the end of time: nothing to clean up before it
         }
+        registerTimer(w, t);
+    }
+
+    /** A timer for the current key at {@code time} (in the assigner's domain), and a note that {@code w} wants it. */
+    private void registerTimer(Window w, long time) throws Exception {
         if (eventTime) {
-            timers.registerEventTimeTimer(t);
+            timers.registerEventTimeTimer(time);
         } else {
-            timers.registerProcessingTimeTimer(t);
+            timers.registerProcessingTimeTimer(time);
+        }
+        if (fixedSize == 0) {
+            @SuppressWarnings("unchecked") List<Object> waiting = (List<Object>) windowsByTime.get(time);
+            if (waiting == null) {
+                waiting = new ArrayList<>(2);
+            } else if (waiting.contains(w)) {
+                return;
+            }
+            waiting.add(w);
+            windowsByTime.put(time, waiting);
         }
     }
 
@@ -199,7 +233,10 @@ public final class WindowOperator extends UdfOperator<Function> {
     private Window addMergingWindow(Window w) throws Exception {
         List<Window> existing = new ArrayList<>();
         for (Object o : contents.keys()) {
-            existing.add((Window) o);
+            // the built-in session assigners only merge intersecting windows: skip the others before sorting
+            if (!sessionAssigner || ((TimeWindow) o).intersects((TimeWindow) w)) {
+                existing.add((Window) o);
+            }
         }
         if (existing.contains(w)) {
             return isWindowLate(w) ? null : w;
@@ -232,10 +269,8 @@ public final class WindowOperator extends UdfOperator<Function> {
             }
             // as the default triggers' onMerge: a timer for the merged window's end, unless that time has passed
             long end = triggerTime(result);
-            if (eventTime && end > currentWatermark) {
-                timers.registerEventTimeTimer(end);
-            } else if (!eventTime && end > context.processingTime().currentProcessingTime()) {
-                timers.registerProcessingTimeTimer(end);
+            if (eventTime ? end > currentWatermark : end > context.processingTime().currentProcessingTime()) {
+                registerTimer(result, end);
             }
             registerCleanupTimer(result);
         }
@@ -284,13 +319,7 @@ public final class WindowOperator extends UdfOperator<Function> {
     }
 
     private void fireAndPurge(long time) throws Exception {
-        List<Window> windows = new ArrayList<>();
-        for (Object o : contents.keys()) {
-            Window w = (Window) o;
-            if (triggerTime(w) == time || cleanupTime(w) == time) {
-                windows.add(w);
-            }
-        }
+        List<Window> windows = windowsAt(time);
         if (windows.size() > 1) {
             windows.sort(WindowOperator::compareWindows);
         }
@@ -303,6 +332,53 @@ public final class WindowOperator extends UdfOperator<Function> {
                 functions.clear(keyedState.getCurrentKey(), w);
             }
         }
+    }
+
+    /** The windows of the current key that fire or are purged at {@code time}. */
+    private List<Window> windowsAt(long time) throws Exception {
+        List<Window> windows = new ArrayList<>(2);
+        if (fixedSize > 0) {
+            // a fixed-size window is known by its end: the one ending at the trigger time, the one whose lateness ends now
+            long end = eventTime ? time + 1 : time;
+            addIfPresent(windows, new TimeWindow(end - fixedSize, end));
+            if (allowedLateness > 0) {
+                addIfPresent(windows, new TimeWindow(end - allowedLateness - fixedSize, end - allowedLateness));
+            }
+            return windows;
+        }
+        @SuppressWarnings("unchecked") List<Object> waiting = (List<Object>) windowsByTime.get(time);
+        if (waiting != null) {
+            windowsByTime.remove(time);
+            for (Object o : waiting) {
+                if (triggerTime((Window) o) == time || cleanupTime((Window) o) == time) {
+                    addIfPresent(windows, (Window) o);
+                }
+            }
+        }
+        return windows;
+    }
+
+    private void addIfPresent(List<Window> windows, Window w) throws Exception {
+        if (contents.contains(w) && !windows.contains(w)) {
+            windows.add(w);
+        }
+    }
+
+    private static long fixedSize(WindowAssigner<?, ?> a) {
+        Class<?> type = a.getClass();
+        if (type == TumblingEventTimeWindows.class) {
+            return ((TumblingEventTimeWindows) a).getSize();
+        }
+        if (type == TumblingProcessingTimeWindows.class) {
+            return ((TumblingProcessingTimeWindows) a).getSize();
+        }
+        if (type == SlidingEventTimeWindows.class) {
+            return ((SlidingEventTimeWindows) a).getSize();
+        }
+        if (type == SlidingProcessingTimeWindows.class) {
+            return ((SlidingProcessingTimeWindows) a).getSize();
+        }
+        return 0;
     }
 
     private static int compareWindows(Window a, Window b) {
