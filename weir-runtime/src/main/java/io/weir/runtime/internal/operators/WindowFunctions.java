@@ -16,7 +16,6 @@ import java.util.Collections;
 final class WindowFunctions {
     private final Function fn;
     private final WindowOperator op;
-    private Object key;
     private Window window;
     private ProcessWindowFunction<Object, Object, Object, Window>.Context keyedContext;
     private ProcessAllWindowFunction<Object, Object, Window>.Context allContext;
@@ -84,7 +83,6 @@ final class WindowFunctions {
 
     @SuppressWarnings("unchecked")
     void emitAll(Object key, Window w, Iterable<Object> elements, Collector<Object> out) throws Exception {
-        this.key = key;
         this.window = w;
         if (fn instanceof ProcessWindowFunction) {
             ((ProcessWindowFunction<Object, Object, Object, Window>) fn).process(key, keyedContext, elements, out);
@@ -101,17 +99,12 @@ final class WindowFunctions {
 
     /** The window's contents were purged. */
     @SuppressWarnings("unchecked")
-    void clear(Object key, Window w) throws Exception {
-        this.key = key;
+    void clear(Window w) throws Exception {
         this.window = w;
         if (fn instanceof ProcessWindowFunction) {
             ((ProcessWindowFunction<Object, Object, Object, Window>) fn).clear(keyedContext);
         } else if (fn instanceof ProcessAllWindowFunction) {
             ((ProcessAllWindowFunction<Object, Object, Window>) fn).clear(allContext);
         }
-    }
-
-    Object currentKey() {
-        return key;
     }
 }

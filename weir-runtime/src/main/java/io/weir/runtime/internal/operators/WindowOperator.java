@@ -329,7 +329,7 @@ public final class WindowOperator extends UdfOperator<Function> {
             }
             if (cleanupTime(w) == time) {
                 contents.remove(w);
-                functions.clear(keyedState.getCurrentKey(), w);
+                functions.clear(w);
             }
         }
     }
