@@ -26,6 +26,8 @@ final class KryoCodec {
     private final Kryo kryo;
     private Output output = new Output(256, -1);
     private final Input input = new Input();
+    /** Reused for reading: Kryo copies what it reads out of the buffer, so nothing refers to it afterwards. */
+    private byte[] readBuffer = new byte[256];
 
     KryoCodec(ClassLoader classLoader) {
         kryo = new Kryo(new HiddenClassGuard(), new MapReferenceResolver());
@@ -56,15 +58,22 @@ final class KryoCodec {
     }
 
     Object read(DataInput in, Class<?> declared) throws IOException {
-        byte[] bytes = Io.readBytes(in, Io.readLength(in, "Kryo value"));
-        input.setBuffer(bytes);
+        int length = Io.readLength(in, "Kryo value");
+        if (length <= readBuffer.length) {
+            in.readFully(readBuffer, 0, length);
+            input.setBuffer(readBuffer, 0, length);
+        } else {
+            byte[] bytes = Io.readBytes(in, length);
+            if (length <= MAX_RETAINED_BUFFER) {
+                readBuffer = bytes;
+            }
+            input.setBuffer(bytes, 0, length);
+        }
         try {
             return kryo.readClassAndObject(input);
         } catch (RuntimeException e) { // not only KryoException: reflection errors pass through Kryo
             throw failure("deserialize", declared, null, e, "The bytes are damaged, were written by a different"
                     + " serializer, or the class changed incompatibly since they were written.");
-        } finally {
-            input.setBuffer(new byte[0]);
         }
     }
 

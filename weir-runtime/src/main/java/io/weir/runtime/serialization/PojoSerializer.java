@@ -22,6 +22,8 @@ final class PojoSerializer<T> extends AbstractSerializer<T> {
     private final transient Constructor<T> constructor;
     private final transient Field[] fields;
     private final transient TypeSerializer<Object>[] serializers;
+    /** Per field: the JVM descriptor of a primitive type ('J', 'I', ...), read and written without boxing; else 0. */
+    private final transient char[] primitives;
 
     @SuppressWarnings("unchecked")
     PojoSerializer(Class<?> type, SerializerBuilder builder) {
@@ -31,8 +33,10 @@ final class PojoSerializer<T> extends AbstractSerializer<T> {
         List<Field> list = info.fields;
         fields = list.toArray(new Field[0]);
         serializers = new TypeSerializer[fields.length];
+        primitives = new char[fields.length];
         for (int i = 0; i < fields.length; i++) {
             serializers[i] = builder.forField(fields[i].getType());
+            primitives[i] = descriptor(fields[i].getType());
         }
     }
 
@@ -46,7 +50,11 @@ final class PojoSerializer<T> extends AbstractSerializer<T> {
         }
         for (int i = 0; i < fields.length; i++) {
             try {
-                serializers[i].serialize(fields[i].get(value), out);
+                if (primitives[i] != 0) {
+                    writePrimitive(fields[i], primitives[i], value, out);
+                } else {
+                    serializers[i].serialize(fields[i].get(value), out);
+                }
             } catch (SerializationException e) {
                 throw Io.inField(type, fields[i].getName(), e);
             } catch (IllegalAccessException e) {
@@ -59,6 +67,10 @@ final class PojoSerializer<T> extends AbstractSerializer<T> {
     T read(DataInput in) throws IOException {
         T pojo = newInstance();
         for (int i = 0; i < fields.length; i++) {
+            if (primitives[i] != 0) {
+                readPrimitive(fields[i], primitives[i], pojo, in);
+                continue;
+            }
             Object fieldValue;
             try {
                 fieldValue = serializers[i].deserialize(in);
@@ -75,6 +87,10 @@ final class PojoSerializer<T> extends AbstractSerializer<T> {
         T copy = newInstance();
         for (int i = 0; i < fields.length; i++) {
             try {
+                if (primitives[i] != 0) {
+                    fields[i].set(copy, fields[i].get(value)); // boxes, but copy is not the serialization path
+                    continue;
+                }
                 set(copy, i, serializers[i].copy(fields[i].get(value)));
             } catch (SerializationException e) {
                 throw Io.inField(type, fields[i].getName(), e);
@@ -83,6 +99,46 @@ final class PojoSerializer<T> extends AbstractSerializer<T> {
             }
         }
         return copy;
+    }
+
+    private static char descriptor(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return 0;
+        }
+        return type == long.class ? 'J' : type == int.class ? 'I' : type == double.class ? 'D'
+                : type == float.class ? 'F' : type == short.class ? 'S' : type == byte.class ? 'B'
+                : type == char.class ? 'C' : 'Z';
+    }
+
+    private static void writePrimitive(Field field, char kind, Object pojo, DataOutput out)
+            throws IOException, IllegalAccessException {
+        switch (kind) {
+            case 'J': out.writeLong(field.getLong(pojo)); break;
+            case 'I': out.writeInt(field.getInt(pojo)); break;
+            case 'D': out.writeLong(Double.doubleToRawLongBits(field.getDouble(pojo))); break;
+            case 'F': out.writeInt(Float.floatToRawIntBits(field.getFloat(pojo))); break;
+            case 'S': out.writeShort(field.getShort(pojo)); break;
+            case 'B': out.writeByte(field.getByte(pojo)); break;
+            case 'C': out.writeChar(field.getChar(pojo)); break;
+            default: out.writeBoolean(field.getBoolean(pojo));
+        }
+    }
+
+    private void readPrimitive(Field field, char kind, Object pojo, DataInput in) throws IOException {
+        try {
+            switch (kind) {
+                case 'J': field.setLong(pojo, in.readLong()); break;
+                case 'I': field.setInt(pojo, in.readInt()); break;
+                case 'D': field.setDouble(pojo, Double.longBitsToDouble(in.readLong())); break;
+                case 'F': field.setFloat(pojo, Float.intBitsToFloat(in.readInt())); break;
+                case 'S': field.setShort(pojo, in.readShort()); break;
+                case 'B': field.setByte(pojo, in.readByte()); break;
+                case 'C': field.setChar(pojo, in.readChar()); break;
+                default: field.setBoolean(pojo, BasicSerializers.BOOLEAN.deserialize(in));
+            }
+        } catch (IllegalAccessException e) {
+            throw new SerializationException("Cannot set field " + field + ": " + e, e);
+        }
     }
 
     private T newInstance() {

@@ -32,16 +32,27 @@ class RecoveryIT {
     @TempDir
     Path checkpoints;
 
-    static final class FailOnce extends RichMapFunction<Long, Tuple2<Long, Long>> {
+    /** Fails once, at the first record past {@code failAt} after a checkpoint has completed, so a restore is certain. */
+    static final class FailOnce extends RichMapFunction<Long, Tuple2<Long, Long>> implements io.weir.api.state.CheckpointListener {
         private final long failAt;
+        private transient volatile boolean checkpointed;
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            checkpointed = true;
+        }
 
         FailOnce(long failAt) {
             this.failAt = failAt;
         }
 
         @Override
-        public Tuple2<Long, Long> map(Long i) {
-            if (SEEN.incrementAndGet() == failAt && FAILED.compareAndSet(false, true)) {
+        public Tuple2<Long, Long> map(Long i) throws InterruptedException {
+            long seen = SEEN.incrementAndGet();
+            if (seen % 2000 == 0) {
+                Thread.sleep(1); // paces the job (over a second in all) so checkpoints complete before the input ends
+            }
+            if (seen >= failAt && checkpointed && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure at record " + failAt);
             }
             return Tuple2.of(i % 1000, 1L);
@@ -90,7 +101,7 @@ class RecoveryIT {
         env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, 0));
         env.fromSequence(0, n - 1)
-                .map(new FailOnce(n / 2))
+                .map(new FailOnce(n / 4))
                 .keyBy(t -> t.f0)
                 .process(new Count())
                 .addSink(new CollectToMap());

@@ -47,6 +47,25 @@ class PojoAndRecordSerializerTest {
         assertThat(roundTrip(Serializers.forClass(Person.class), person)).isEqualTo(person);
     }
 
+    @Property
+    void primitiveFieldsOfEveryTypeRoundTripAndCopy(@ForAll long j, @ForAll int i, @ForAll double d, @ForAll float f,
+                                                    @ForAll short s, @ForAll byte b, @ForAll char c,
+                                                    @ForAll boolean z) throws IOException {
+        TestTypes.AllPrimitives value = new TestTypes.AllPrimitives();
+        value.j = j;
+        value.i = i;
+        value.d = d;
+        value.f = f;
+        value.s = s;
+        value.b = b;
+        value.c = c;
+        value.z = z;
+        TypeSerializer<TestTypes.AllPrimitives> serializer = Serializers.forClass(TestTypes.AllPrimitives.class);
+        assertThat(serializer.snapshotIdentifier()).startsWith("pojo:");
+        assertThat(roundTrip(serializer, value)).usingRecursiveComparison().isEqualTo(value);
+        assertThat(serializer.copy(value)).usingRecursiveComparison().isEqualTo(value).isNotSameAs(value);
+    }
+
     @Example
     void pojoFieldsMayBeNull() throws IOException {
         Person empty = new Person();

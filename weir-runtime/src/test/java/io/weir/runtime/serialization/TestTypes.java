@@ -77,6 +77,18 @@ public final class TestTypes {
         }
     }
 
+    /** A POJO with one field of each primitive type, written without boxing. */
+    public static class AllPrimitives {
+        public long j;
+        public int i;
+        public double d;
+        public float f;
+        public short s;
+        public byte b;
+        public char c;
+        public boolean z;
+    }
+
     /** A final POJO with private fields behind getters and setters (and an is-getter for a boolean). */
     public static final class Address {
         private String street;

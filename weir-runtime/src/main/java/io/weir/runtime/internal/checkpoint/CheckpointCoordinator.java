@@ -45,6 +45,18 @@ public final class CheckpointCoordinator {
 
         /** Too many checkpoint failures: fail the job with this cause. */
         void failJob(Throwable cause);
+
+        /** Runs {@code io} off the master thread, then {@code then} with its failure (or null) back on the master thread. */
+        void runIo(IoAction io, java.util.function.Consumer<Throwable> then);
+
+        /** The final checkpoint (taken after every task reached end of input) completed. */
+        void finalCheckpointComplete();
+    }
+
+    /** An I/O step that may fail. */
+    @FunctionalInterface
+    public interface IoAction {
+        void run() throws Exception;
     }
 
     private static final class Pending {
@@ -52,6 +64,7 @@ public final class CheckpointCoordinator {
         final long triggerTimestamp;
         final long triggerNanos;
         final boolean isFinal;
+        boolean committing;
         int remaining;
         final List<SubtaskStateMetadata> states = new ArrayList<>();
         long sync;
@@ -81,6 +94,7 @@ public final class CheckpointCoordinator {
     private int consecutiveFailures;
     private int expectedAcks;
     private boolean running;
+    private boolean finalRequested;
     private long latestCompletedId = -1;
     private long completedCount;
 
@@ -103,8 +117,11 @@ public final class CheckpointCoordinator {
     /** The attempt is going away: abort everything pending, trigger nothing. */
     public void stop(String reason) {
         running = false;
-        for (Long id : new ArrayList<>(pending.keySet())) {
-            abort(id, reason, false);
+        finalRequested = false;
+        for (Pending p : new ArrayList<>(pending.values())) {
+            if (!p.committing) { // a checkpoint whose metadata is being written finishes on its own
+                abort(p.id, reason, false);
+            }
         }
     }
 
@@ -124,7 +141,7 @@ public final class CheckpointCoordinator {
     public void maybeTrigger() {
         long now = clock.relativeTimeNanos();
         for (Pending p : new ArrayList<>(pending.values())) {
-            if ((now - p.triggerNanos) / 1_000_000L >= config.getCheckpointTimeout()) {
+            if (!p.committing && (now - p.triggerNanos) / 1_000_000L >= config.getCheckpointTimeout()) {
                 abort(p.id, "expired after " + config.getCheckpointTimeout() + " ms (execution.checkpointing.timeout) before all subtasks acknowledged", true);
             }
         }
@@ -140,7 +157,23 @@ public final class CheckpointCoordinator {
         trigger(false);
     }
 
-    /** Triggers a checkpoint now (the final checkpoint once every task reached end of input). */
+    /**
+     * Every task reached end of input: trigger the final checkpoint as soon as no other checkpoint
+     * is pending (a pending one was triggered before the end and cannot stand for the final state).
+     */
+    public void requestFinal() {
+        finalRequested = true;
+        maybeTriggerFinal();
+    }
+
+    private void maybeTriggerFinal() {
+        if (finalRequested && running && pending.isEmpty()) {
+            finalRequested = false;
+            trigger(true);
+        }
+    }
+
+    /** Triggers a checkpoint now. */
     public void trigger(boolean isFinal) {
         if (!running) {
             return;
@@ -152,20 +185,11 @@ public final class CheckpointCoordinator {
         actions.triggerSources(id, ts);
     }
 
-    public boolean hasPendingFinal() {
-        for (Pending p : pending.values()) {
-            if (p.isFinal) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** @return true if this acknowledgement completed a final checkpoint */
-    public boolean acknowledge(long id, SubtaskStateMetadata state, SnapshotStats s) {
+    public void acknowledge(long id, SubtaskStateMetadata state, SnapshotStats s) {
         Pending p = pending.get(id);
-        if (p == null) {
-            return false; // aborted or subsumed meanwhile; its folder is gone or will be
+        if (p == null || p.committing) {
+            return; // aborted or subsumed meanwhile; its folder is gone or will be
         }
         p.states.add(state);
         p.sync = Math.max(p.sync, s.syncMillis());
@@ -173,21 +197,30 @@ public final class CheckpointCoordinator {
         p.alignment = Math.max(p.alignment, s.alignmentMillis());
         p.bytes += s.bytes();
         if (--p.remaining > 0) {
-            return false;
+            return;
         }
-        return complete(p);
-    }
-
-    private boolean complete(Pending p) {
-        pending.remove(p.id);
+        if ((clock.relativeTimeNanos() - p.triggerNanos) / 1_000_000L >= config.getCheckpointTimeout()) {
+            abort(p.id, "expired after " + config.getCheckpointTimeout() + " ms (execution.checkpointing.timeout); the last acknowledgement came too late", true);
+            return;
+        }
+        // the metadata write (fsync, rename, fsync) runs on an I/O thread so the master stays responsive
+        p.committing = true;
         CheckpointMetadata md = new CheckpointMetadata(1, jobName, p.id, p.triggerTimestamp, clock.currentTimeMillis(),
                 config.getCheckpointingMode().name(), p.states);
-        try {
-            storage.commitCheckpoint(md);
-        } catch (Exception e) {
-            failed(p, "writing its metadata failed: " + e.getMessage(), e);
-            return false;
+        actions.runIo(() -> storage.commitCheckpoint(md), error -> committed(p, md, error));
+    }
+
+    /** Back on the master thread after the metadata write. */
+    private void committed(Pending p, CheckpointMetadata md, Throwable error) {
+        pending.remove(p.id);
+        if (error != null) {
+            failed(p, "writing its metadata failed: " + error.getMessage(), error);
+            return;
         }
+        complete(p, md);
+    }
+
+    private void complete(Pending p, CheckpointMetadata md) {
         long duration = (clock.relativeTimeNanos() - p.triggerNanos) / 1_000_000L;
         lastCompletionNanos = clock.relativeTimeNanos();
         latestCompletedId = p.id;
@@ -197,16 +230,29 @@ public final class CheckpointCoordinator {
                 CheckpointStatistics.Status.COMPLETED, null));
         LOG.info("Checkpoint {} of job '{}' completed: {} ms end to end (sync {} ms, async {} ms, alignment {} ms), {} bytes, {} subtasks.",
                 p.id, jobName, duration, p.sync, p.async, p.alignment, p.bytes, p.states.size());
-        for (Long older : new ArrayList<>(pending.headMap(p.id).keySet())) {
-            abort(older, "subsumed by checkpoint " + p.id, false);
+        for (Pending older : new ArrayList<>(pending.headMap(p.id).values())) {
+            if (!older.committing) {
+                abort(older.id, "subsumed by checkpoint " + p.id, false);
+            }
+        }
+        if (!running) {
+            return; // completed on disk after its attempt went away; the next restore may use it
         }
         actions.notifyComplete(p.id, md);
-        return p.isFinal;
+        if (p.isFinal) {
+            actions.finalCheckpointComplete();
+        }
+        maybeTriggerFinal();
     }
 
     public void decline(long id, String task, int subtask, Throwable cause) {
         Pending p = pending.get(id);
         if (p == null) {
+            return;
+        }
+        if (cause instanceof CheckpointSubsumedException) {
+            abort(id, cause.getMessage(), false); // a newer checkpoint overtook it: not a failure
+            maybeTriggerFinal();
             return;
         }
         pending.remove(id);
@@ -220,9 +266,10 @@ public final class CheckpointCoordinator {
         LOG.warn("Checkpoint {} of job '{}' failed: {}", p.id, jobName, reason);
         actions.notifyAborted(p.id);
         countFailure(p.id, reason, cause);
-        if (p.isFinal && running) {
-            trigger(true);
+        if (p.isFinal) {
+            finalRequested = true;
         }
+        maybeTriggerFinal();
     }
 
     private void abort(long id, String reason, boolean countsAsFailure) {
@@ -239,10 +286,11 @@ public final class CheckpointCoordinator {
         }
         if (countsAsFailure) {
             countFailure(id, reason, null);
-            if (p.isFinal && running) {
-                trigger(true);
-            }
         }
+        if (p.isFinal) {
+            finalRequested = true;
+        }
+        maybeTriggerFinal();
     }
 
     private void countFailure(long id, String reason, Throwable cause) {

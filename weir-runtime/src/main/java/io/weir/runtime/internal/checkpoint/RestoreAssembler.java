@@ -30,6 +30,12 @@ import java.util.Set;
 public final class RestoreAssembler {
     private RestoreAssembler() {}
 
+    /** In-flight records of unaligned checkpoints, per task id and old subtask. */
+    private static final class InFlight {
+        final Map<String, Map<Integer, List<byte[]>>> byTask = new HashMap<>();
+        final Map<String, Integer> oldParallelism = new HashMap<>();
+    }
+
     /** One operator's state as written by one old subtask. */
     private static final class OldOperatorState {
         final Map<String, RestoredState.ListStateData> lists = new LinkedHashMap<>();
@@ -42,13 +48,18 @@ public final class RestoreAssembler {
         // operator id -> old subtask index -> state
         Map<String, Map<Integer, OldOperatorState>> byOperator = new HashMap<>();
         Map<String, Boolean> endOfInputByTask = new HashMap<>();
+        InFlight inFlight = new InFlight();
         for (SubtaskStateMetadata s : checkpoint.metadata().subtasks()) {
             endOfInputByTask.merge(s.taskId(), s.endOfInput(), Boolean::logicalAnd);
+            inFlight.oldParallelism.put(s.taskId(), s.parallelism());
             if (s.stateFile() == null) {
                 continue;
             }
             try (InputStream in = checkpoint.openStateFile(s.stateFile())) {
-                read(new DataInputStream(new BufferedInputStream(in, 1 << 16)), s, byOperator, checkpoint);
+                List<byte[]> blobs = read(new DataInputStream(new BufferedInputStream(in, 1 << 16)), s, byOperator, checkpoint);
+                if (!blobs.isEmpty()) {
+                    inFlight.byTask.computeIfAbsent(s.taskId(), k -> new HashMap<>()).put(s.subtaskIndex(), blobs);
+                }
             }
         }
         Set<String> known = new HashSet<>();
@@ -56,6 +67,12 @@ public final class RestoreAssembler {
         for (JobVertex v : graph.vertices()) {
             TaskRestore[] perSubtask = new TaskRestore[v.parallelism()];
             boolean endOfInput = endOfInputByTask.getOrDefault(v.taskId(), false);
+            Map<Integer, List<byte[]>> taskInFlight = inFlight.byTask.getOrDefault(v.taskId(), Map.of());
+            if (!taskInFlight.isEmpty() && inFlight.oldParallelism.get(v.taskId()) != v.parallelism()) {
+                throw new IllegalStateException("Checkpoint " + checkpoint.directory() + " is unaligned and holds in-flight records of task '"
+                        + v.name() + "' at parallelism " + inFlight.oldParallelism.get(v.taskId()) + "; restoring them at parallelism "
+                        + v.parallelism() + " is not supported yet. Restore at the old parallelism, or from an aligned checkpoint.");
+            }
             for (int i = 0; i < v.parallelism(); i++) {
                 Map<String, RestoredState> states = new HashMap<>();
                 int first = KeyGroups.rangeStart(i, v.maxParallelism(), v.parallelism());
@@ -63,9 +80,10 @@ public final class RestoreAssembler {
                 for (OperatorSpec op : v.chain()) {
                     known.add(op.operatorId());
                     Map<Integer, OldOperatorState> old = byOperator.get(op.operatorId());
-                    states.put(op.operatorId(), old == null ? new RestoredState() : deal(old, i, v.parallelism(), first, last));
+                    states.put(op.operatorId(), old == null ? new RestoredState()
+                            : deal(old, inFlight.oldParallelism.getOrDefault(v.taskId(), -1), i, v.parallelism(), first, last));
                 }
-                perSubtask[i] = new TaskRestore(id, states, endOfInput);
+                perSubtask[i] = new TaskRestore(id, states, endOfInput, taskInFlight.getOrDefault(i, List.of()));
             }
             result.put(v.index(), perSubtask);
         }
@@ -91,18 +109,28 @@ public final class RestoreAssembler {
             readFile(new DataInputStream(new java.io.ByteArrayInputStream(oldSubtaskSnapshots.get(i))), i, "snapshot of subtask " + i, byOperator);
         }
         Map<Integer, OldOperatorState> old = byOperator.get(operatorId);
-        return old == null ? new RestoredState() : deal(old, subtask, parallelism, firstKeyGroup, lastKeyGroup);
+        return old == null ? new RestoredState() : deal(old, oldSubtaskSnapshots.size(), subtask, parallelism, firstKeyGroup, lastKeyGroup);
     }
 
-    private static RestoredState deal(Map<Integer, OldOperatorState> old, int subtask, int parallelism, int firstKg, int lastKg) {
+    /**
+     * At unchanged parallelism a subtask gets back exactly its own split list state; otherwise all
+     * elements are dealt round robin. Union list state always goes to everyone.
+     */
+    private static RestoredState deal(Map<Integer, OldOperatorState> old, int oldParallelism, int subtask, int parallelism, int firstKg,
+            int lastKg) {
+        boolean sameParallelism = oldParallelism == parallelism;
         RestoredState r = new RestoredState();
         Map<String, List<byte[]>> allElements = new LinkedHashMap<>();
         Map<String, Boolean> unionFlags = new HashMap<>();
+        Map<String, List<byte[]>> ownElements = new LinkedHashMap<>();
         old.keySet().stream().sorted().forEach(oldIndex -> {
             OldOperatorState s = old.get(oldIndex);
             for (Map.Entry<String, RestoredState.ListStateData> e : s.lists.entrySet()) {
                 allElements.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().elements());
                 unionFlags.put(e.getKey(), e.getValue().union());
+                if (oldIndex == subtask) {
+                    ownElements.put(e.getKey(), e.getValue().elements());
+                }
             }
             for (Object[] kg : s.keyGroups) {
                 int group = (Integer) kg[2];
@@ -113,6 +141,10 @@ public final class RestoreAssembler {
         });
         for (Map.Entry<String, List<byte[]>> e : allElements.entrySet()) {
             boolean union = unionFlags.get(e.getKey());
+            if (!union && sameParallelism) {
+                r.addListElements(e.getKey(), false, ownElements.getOrDefault(e.getKey(), List.of()));
+                continue;
+            }
             List<byte[]> mine = new ArrayList<>();
             List<byte[]> all = e.getValue();
             for (int j = 0; j < all.size(); j++) {
@@ -125,13 +157,14 @@ public final class RestoreAssembler {
         return r;
     }
 
-    private static void read(DataInputStream in, SubtaskStateMetadata s, Map<String, Map<Integer, OldOperatorState>> byOperator,
+    private static List<byte[]> read(DataInputStream in, SubtaskStateMetadata s, Map<String, Map<Integer, OldOperatorState>> byOperator,
             CompletedCheckpoint checkpoint) throws IOException {
         String where = checkpoint.directory().resolve(s.stateFile().fileName()).toString();
-        readFile(in, s.subtaskIndex(), where, byOperator);
+        return readFile(in, s.subtaskIndex(), where, byOperator);
     }
 
-    private static void readFile(DataInputStream in, int oldSubtask, String where, Map<String, Map<Integer, OldOperatorState>> byOperator)
+    /** Reads one subtask's state file; returns its in-flight record blobs. */
+    private static List<byte[]> readFile(DataInputStream in, int oldSubtask, String where, Map<String, Map<Integer, OldOperatorState>> byOperator)
             throws IOException {
         if (in.readInt() != SubtaskSnapshotWriter.MAGIC) {
             throw new IOException("State file " + where + " is not a Weir state file (bad magic number).");
@@ -170,5 +203,13 @@ public final class RestoreAssembler {
                 }
             }
         }
+        int blobs = in.readInt();
+        List<byte[]> inFlight = new ArrayList<>(blobs);
+        for (int i = 0; i < blobs; i++) {
+            byte[] b = new byte[in.readInt()];
+            in.readFully(b);
+            inFlight.add(b);
+        }
+        return inFlight;
     }
 }

@@ -13,18 +13,69 @@ public final class Channel {
     private final AtomicLong head = new AtomicLong(); // next slot to read; written by the consumer
     private final AtomicLong tail = new AtomicLong(); // next slot to write; written by the producer
     private final Wakeup consumerWakeup;
-    private final Wakeup producerWakeup = new Wakeup();
+    private final Wakeup producerWakeup;
     private final int index;
+    /** Events that overtake the queued data (unaligned checkpoint barriers); never full. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object> priority = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-    /** @param capacity a power of two; @param index this channel's position among the consumer's inputs */
-    public Channel(int capacity, Wakeup consumerWakeup, int index) {
+    /**
+     * @param capacity       a power of two
+     * @param consumerWakeup woken when data or a priority event arrives
+     * @param producerWakeup woken when the consumer frees a slot
+     * @param index          this channel's position among the consumer's inputs
+     */
+    public Channel(int capacity, Wakeup consumerWakeup, Wakeup producerWakeup, int index) {
         if (Integer.bitCount(capacity) != 1) {
             throw new IllegalArgumentException("channel capacity must be a power of two: " + capacity);
         }
         this.slots = new Object[capacity];
         this.mask = capacity - 1;
         this.consumerWakeup = consumerWakeup;
+        this.producerWakeup = producerWakeup;
         this.index = index;
+    }
+
+    /** Convenience for tests: a channel whose producer has its own wake-up. */
+    public Channel(int capacity, Wakeup consumerWakeup, int index) {
+        this(capacity, consumerWakeup, new Wakeup(), index);
+    }
+
+    /** Producer side: sends an event that overtakes everything queued. Never blocks. */
+    public void offerPriority(Object event) {
+        priority.add(event);
+        consumerWakeup.signal();
+    }
+
+    /** Consumer side: the next priority event, or null. */
+    public Object pollPriority() {
+        return priority.isEmpty() ? null : priority.poll();
+    }
+
+    public boolean hasPriority() {
+        return !priority.isEmpty();
+    }
+
+    /** Producer side: number of elements ever enqueued (the sequence number of the next one). */
+    public long enqueuedCount() {
+        return tail.get();
+    }
+
+    /** Consumer side: number of elements ever dequeued (the sequence number of the next one to read). */
+    public long dequeuedCount() {
+        return head.get();
+    }
+
+    /** Consumer side: the queued element with sequence number {@code seq} (dequeuedCount <= seq < enqueuedCount), without removing it. */
+    public Object peek(long seq) {
+        if (seq < head.get() || seq >= tail.get()) {
+            throw new IllegalArgumentException("sequence " + seq + " is not queued");
+        }
+        return slots[(int) (seq & mask)];
+    }
+
+    /** Producer side: whether {@code n} more elements fit without blocking. */
+    public boolean hasCapacity(int n) {
+        return tail.get() - head.get() <= slots.length - n;
     }
 
     public int index() {

@@ -19,6 +19,33 @@ public final class InputGate {
         this.finished = new boolean[channels.length];
     }
 
+    public Channel channel(int i) {
+        return channels[i];
+    }
+
+    /** Polls one priority event from any channel; sets {@link #lastChannel()}. Null if none. */
+    public Object pollPriority() {
+        for (int i = 0; i < channels.length; i++) {
+            if (!finished[i] && channels[i].hasPriority()) {
+                Object e = channels[i].pollPriority();
+                if (e != null) {
+                    lastChannel = i;
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    public boolean hasPriority() {
+        for (int i = 0; i < channels.length; i++) {
+            if (!finished[i] && channels[i].hasPriority()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public int size() {
         return channels.length;
     }

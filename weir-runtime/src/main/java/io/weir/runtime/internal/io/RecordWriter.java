@@ -18,6 +18,8 @@ public final class RecordWriter {
 
     private final Channel[] channels;
     private final RecordBatch[] pending;
+    /** Batches sealed by an unaligned barrier: they precede it and go out before any newer batch. */
+    private final java.util.ArrayDeque<RecordBatch>[] sealed;
     private final Mode mode;
     private final KeySelector<Object, ?> keySelector;
     private final int maxParallelism;
@@ -30,6 +32,9 @@ public final class RecordWriter {
             int subtaskIndex, BooleanSupplier stop) {
         this.channels = channels;
         this.pending = new RecordBatch[channels.length];
+        @SuppressWarnings("unchecked")
+        java.util.ArrayDeque<RecordBatch>[] s = new java.util.ArrayDeque[channels.length];
+        this.sealed = s;
         this.mode = mode;
         this.keySelector = (KeySelector<Object, ?>) keySelector;
         this.maxParallelism = maxParallelism;
@@ -72,6 +77,9 @@ public final class RecordWriter {
     }
 
     private void add(int channel, Object record, long timestamp) {
+        if (sealed[channel] != null && !sealed[channel].isEmpty()) {
+            pushSealed(channel);
+        }
         RecordBatch b = pending[channel];
         if (b == null) {
             b = pending[channel] = new RecordBatch(batchSize);
@@ -82,9 +90,51 @@ public final class RecordWriter {
         }
     }
 
+    private void pushSealed(int channel) {
+        java.util.ArrayDeque<RecordBatch> q = sealed[channel];
+        while (!q.isEmpty()) {
+            push(channel, q.peek());
+            q.poll();
+        }
+    }
+
+    /**
+     * Sends an unaligned checkpoint barrier: it overtakes everything queued in each channel. The
+     * partial batch is sealed (it precedes the barrier) and the barrier carries the sequence number
+     * of the first element after it, so the consumer knows exactly which queued elements it overtook.
+     */
+    public void broadcastPriorityBarrier(StreamEvent.Barrier barrier) {
+        for (int i = 0; i < channels.length; i++) {
+            RecordBatch b = pending[i];
+            if (b != null && b.size > 0) {
+                pending[i] = null;
+                if (sealed[i] == null) {
+                    sealed[i] = new java.util.ArrayDeque<>();
+                }
+                sealed[i].add(b);
+            }
+            long mark = channels[i].enqueuedCount() + (sealed[i] == null ? 0 : sealed[i].size());
+            channels[i].offerPriority(new StreamEvent.PriorityBarrier(barrier.checkpointId, barrier.timestamp, mark));
+        }
+    }
+
+    /** Whether every channel can take {@code n} more elements without blocking. */
+    public boolean isAvailable(int n) {
+        for (int i = 0; i < channels.length; i++) {
+            int extra = sealed[i] == null ? 0 : sealed[i].size();
+            if (!channels[i].hasCapacity(n + extra)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Sends every partial batch downstream. */
     public void flush() {
         for (int i = 0; i < channels.length; i++) {
+            if (sealed[i] != null && !sealed[i].isEmpty()) {
+                pushSealed(i);
+            }
             RecordBatch b = pending[i];
             if (b != null && b.size > 0) {
                 pending[i] = null;

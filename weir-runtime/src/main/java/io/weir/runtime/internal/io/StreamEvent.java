@@ -20,6 +20,27 @@ public abstract class StreamEvent {
         }
     }
 
+    /**
+     * An unaligned checkpoint barrier, sent through a channel's priority lane: it logically sits
+     * before the element with sequence number {@code mark}, overtaking the elements queued before it.
+     */
+    public static final class PriorityBarrier extends StreamEvent {
+        public final long checkpointId;
+        public final long timestamp;
+        public final long mark;
+
+        public PriorityBarrier(long checkpointId, long timestamp, long mark) {
+            this.checkpointId = checkpointId;
+            this.timestamp = timestamp;
+            this.mark = mark;
+        }
+
+        @Override
+        public String toString() {
+            return "PriorityBarrier(" + checkpointId + " @" + mark + ")";
+        }
+    }
+
     /** Event-time progress: no record with a smaller timestamp follows on this channel. */
     public static final class Watermark extends StreamEvent {
         public final long timestamp;

@@ -116,9 +116,9 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             throw invalid("retained checkpoints", "setNumRetainedCheckpoints / " + ConfigKeys.CHECKPOINTING_NUM_RETAINED,
                     String.valueOf(cc.getNumRetainedCheckpoints()), "at least 1");
         }
-        if (cc.isUnalignedCheckpointsEnabled()) {
-            LOG.warn("Unaligned checkpoints ({}) are not implemented yet: checkpoints stay aligned (same exactly-once results, "
-                    + "but barriers wait behind queued records under backpressure).", ConfigKeys.CHECKPOINTING_UNALIGNED);
+        if (cc.isUnalignedCheckpointsEnabled() && cc.getCheckpointingMode() != io.weir.api.environment.CheckpointingMode.EXACTLY_ONCE) {
+            LOG.warn("Unaligned checkpoints ({}) only apply to EXACTLY_ONCE mode; in AT_LEAST_ONCE barriers are never aligned anyway.",
+                    ConfigKeys.CHECKPOINTING_UNALIGNED);
         }
     }
 

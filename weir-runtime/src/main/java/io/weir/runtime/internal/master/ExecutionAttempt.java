@@ -42,10 +42,16 @@ final class ExecutionAttempt {
         List<JobVertex> vertices = graph.vertices();
         this.byVertex = new StreamTask[vertices.size()][];
         Wakeup[][] wakeups = new Wakeup[vertices.size()][];
+        Wakeup[][] outputWakeups = new Wakeup[vertices.size()][];
         for (JobVertex v : vertices) {
             wakeups[v.index()] = new Wakeup[v.parallelism()];
+            outputWakeups[v.index()] = new Wakeup[v.parallelism()];
+            boolean ownEmitterThread = v.isSource() && !(v.chain().get(0).transformation() instanceof SourceTransformation
+                    && ((SourceTransformation<?>) v.chain().get(0).transformation()).getSource() != null);
             for (int i = 0; i < v.parallelism(); i++) {
                 wakeups[v.index()][i] = new Wakeup();
+                // a classic source emits from its own thread, which must not share the task thread's wake-up
+                outputWakeups[v.index()][i] = ownEmitterThread ? new Wakeup() : wakeups[v.index()][i];
             }
         }
         // channels[vertex][subtask] = input channels in gate order
@@ -66,12 +72,12 @@ final class ExecutionAttempt {
                 }
                 for (int t = 0; t < target.parallelism(); t++) {
                     if (forward) {
-                        Channel c = new Channel(CHANNEL_CAPACITY, wakeups[target.index()][t], offset);
+                        Channel c = new Channel(CHANNEL_CAPACITY, wakeups[target.index()][t], outputWakeups[source.index()][t], offset);
                         inputs[target.index()][t][offset] = c;
                         out[t][0] = c;
                     } else {
                         for (int s = 0; s < source.parallelism(); s++) {
-                            Channel c = new Channel(CHANNEL_CAPACITY, wakeups[target.index()][t], offset + s);
+                            Channel c = new Channel(CHANNEL_CAPACITY, wakeups[target.index()][t], outputWakeups[source.index()][s], offset + s);
                             inputs[target.index()][t][offset + s] = c;
                             out[s][t] = c;
                         }

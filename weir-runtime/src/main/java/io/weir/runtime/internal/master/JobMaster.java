@@ -2,6 +2,7 @@ package io.weir.runtime.internal.master;
 
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.environment.CheckpointConfig;
+import io.weir.api.environment.CheckpointingMode;
 import io.weir.api.environment.ExternalizedCheckpointRetention;
 import io.weir.api.execution.FailureRecord;
 import io.weir.api.execution.JobExecutionException;
@@ -63,6 +64,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private final ExecutorService io;
     private final CheckpointCoordinator coordinator;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+    private final io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots = new io.weir.runtime.internal.checkpoint.LocalSnapshots();
     private final List<FailureRecord> failures = new ArrayList<>();
     private final int batchSize;
     private final long startNanos;
@@ -149,7 +151,11 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     public CompletableFuture<Void> cancel() {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        master.execute(() -> {
+        if (status.isGloballyTerminalState()) {
+            done.complete(null);
+            return done;
+        }
+        submit(() -> {
             if (status.isGloballyTerminalState()) {
                 done.complete(null);
                 return;
@@ -162,7 +168,19 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             stopAttempt("job cancelled");
             terminate(JobStatus.CANCELED, new CancellationException("Job '" + graph.jobName() + "' was cancelled."));
         });
+        if (master.isShutdown() && !done.isDone()) {
+            done.complete(null); // the job ended meanwhile
+        }
         return done;
+    }
+
+    /** Runs on the master thread; after the job ended, late reports are dropped. */
+    private void submit(Runnable r) {
+        try {
+            master.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the job has terminated; nothing is waiting for this report any more
+        }
     }
 
     // ------------------------------------------------------------------ attempts (master thread)
@@ -174,12 +192,20 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         finishRequested = false;
         Map<Integer, TaskRestore[]> restore = null;
         if (latestCheckpoint != null) {
-            restore = RestoreAssembler.assemble(latestCheckpoint, graph);
-            LOG.info("Job '{}' attempt {} restores checkpoint {} from {}.", graph.jobName(), attemptNumber,
-                    latestCheckpoint.metadata().checkpointId(), latestCheckpoint.directory());
+            long id = latestCheckpoint.metadata().checkpointId();
+            restore = localSnapshots.assemble(id, graph);
+            if (restore != null) {
+                LOG.info("Job '{}' attempt {} restores checkpoint {} from memory (local recovery; files in {}).", graph.jobName(),
+                        attemptNumber, id, latestCheckpoint.directory());
+            } else {
+                restore = RestoreAssembler.assemble(latestCheckpoint, graph);
+                LOG.info("Job '{}' attempt {} restores checkpoint {} from {}.", graph.jobName(), attemptNumber, id, latestCheckpoint.directory());
+            }
         }
         TaskServices services = new TaskServices(graph.jobName(), attemptNumber, checkpointConfig.getCheckpointingMode(), storage, io,
-                timers, clock, this, batchSize, 10_000_000L);
+                timers, clock, this, batchSize, 10_000_000L,
+                checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots);
         attempt = new ExecutionAttempt(attemptNumber, graph, services, restore);
         status = JobStatus.RUNNING;
         attempt.start();
@@ -314,6 +340,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         for (CompletableFuture<Void> w : cancelWaiters) {
             w.complete(null);
         }
+        localSnapshots.clear();
         master.shutdown();
         timers.shutdownNow();
         io.shutdown();
@@ -341,19 +368,17 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void acknowledgeCheckpoint(int att, long checkpointId, SubtaskStateMetadata state, SnapshotStats stats) {
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }
-            if (coordinator.acknowledge(checkpointId, state, stats)) {
-                requestFinish();
-            }
+            coordinator.acknowledge(checkpointId, state, stats);
         });
     }
 
     @Override
     public void declineCheckpoint(int att, long checkpointId, String task, int subtask, Throwable cause) {
-        master.execute(() -> {
+        submit(() -> {
             if (att == attemptNumber && status == JobStatus.RUNNING) {
                 coordinator.decline(checkpointId, task, subtask, cause);
             }
@@ -362,13 +387,13 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void endOfData(int att, int vertex, int subtask) {
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }
             if (++endOfDataCount == graph.totalSubtasks()) {
                 if (coordinator != null) {
-                    coordinator.trigger(true);
+                    coordinator.requestFinal();
                 } else {
                     requestFinish();
                 }
@@ -386,7 +411,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void taskFailed(int att, String operator, int subtask, Throwable cause) {
         long now = clock.currentTimeMillis();
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber) {
                 return;
             }
@@ -396,7 +421,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void taskExited(int att, int vertex, int subtask) {
-        master.execute(() -> {
+        submit(() -> {
             if (att != attemptNumber || status != JobStatus.RUNNING) {
                 return;
             }
@@ -432,6 +457,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     @Override
     public void notifyComplete(long checkpointId, io.weir.runtime.checkpoint.CheckpointMetadata metadata) {
         latestCheckpoint = new CompletedCheckpoint(storage.jobDirectory().resolve("chk-" + checkpointId), metadata);
+        localSnapshots.completed(checkpointId);
         for (StreamTask t : attempt.tasks) {
             t.notifyCheckpointComplete(checkpointId);
         }
@@ -439,12 +465,36 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void notifyAborted(long checkpointId) {
+        localSnapshots.aborted(checkpointId);
         if (attempt == null) {
             return;
         }
         for (StreamTask t : attempt.tasks) {
             t.notifyCheckpointAborted(checkpointId);
         }
+    }
+
+    @Override
+    public void runIo(CheckpointCoordinator.IoAction action, java.util.function.Consumer<Throwable> then) {
+        try {
+            io.execute(() -> {
+                Throwable error = null;
+                try {
+                    action.run();
+                } catch (Throwable t) {
+                    error = t;
+                }
+                Throwable e = error;
+                submit(() -> then.accept(e));
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            then.accept(e);
+        }
+    }
+
+    @Override
+    public void finalCheckpointComplete() {
+        requestFinish();
     }
 
     @Override

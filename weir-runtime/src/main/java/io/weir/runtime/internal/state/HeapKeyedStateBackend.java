@@ -33,6 +33,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     private final LinkedHashMap<String, StateTable> tables = new LinkedHashMap<>();
     private final Map<String, Object> handles = new HashMap<>();
     private final Map<String, RestoredState.KeyedStateData> unregisteredRestored = new LinkedHashMap<>();
+    private final Map<String, KeyedSnapshot.TableView> restoredLive = new HashMap<>();
     private Object currentKey;
     private int currentKeyGroup;
 
@@ -45,6 +46,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
     public void restore(RestoredState restored) {
         unregisteredRestored.putAll(restored.keyedStates);
+        restoredLive.putAll(restored.liveTables);
     }
 
     /** Restored keyed data under a name not registered as a state (such as timers). Removes it. */
@@ -111,6 +113,10 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         }
         t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
                 firstKeyGroup, lastKeyGroup - firstKeyGroup + 1);
+        KeyedSnapshot.TableView live = restoredLive.remove(d.getName());
+        if (live != null && live.table().firstKeyGroup() == firstKeyGroup && live.maps().length == lastKeyGroup - firstKeyGroup + 1) {
+            t.adopt(live.maps());
+        }
         RestoredState.KeyedStateData restored = unregisteredRestored.remove(d.getName());
         if (restored != null) {
             for (Map.Entry<Integer, byte[]> e : restored.keyGroups().entrySet()) {
@@ -173,7 +179,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
     /** Synchronous part of a snapshot: captures copy-on-write views. */
     public KeyedSnapshot snapshot() {
-        Map<String, KeyedSnapshot.TableView> views = new LinkedHashMap<>();
+        Map<String, KeyedSnapshot.TableView> views = new LinkedHashMap<>(restoredLive);
         for (StateTable t : tables.values()) {
             views.put(t.name, new KeyedSnapshot.TableView(t, t.capture()));
         }

@@ -31,6 +31,14 @@ public final class KeyedSnapshot {
         this.carriedOver = carriedOver;
     }
 
+    Map<String, TableView> views() {
+        return views;
+    }
+
+    Map<String, RestoredState.KeyedStateData> carriedOver() {
+        return carriedOver;
+    }
+
     public int firstKeyGroup() {
         return firstKeyGroup;
     }

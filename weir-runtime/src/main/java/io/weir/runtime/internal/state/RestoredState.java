@@ -19,6 +19,19 @@ public final class RestoredState {
 
     public final Map<String, ListStateData> listStates = new HashMap<>();
     public final Map<String, KeyedStateData> keyedStates = new HashMap<>();
+    /** Local recovery: the copy-on-write views of the checkpoint, adopted without deserializing. */
+    final Map<String, KeyedSnapshot.TableView> liveTables = new HashMap<>();
+
+    /** Restores from a snapshot still in memory (same JVM, same parallelism): its views are adopted, never copied up front. */
+    public static RestoredState fromLocal(io.weir.runtime.internal.state.OperatorStateBackend.Snapshot operatorState, KeyedSnapshot keyed) {
+        RestoredState r = new RestoredState();
+        r.listStates.putAll(operatorState.states());
+        if (keyed != null) {
+            r.liveTables.putAll(keyed.views());
+            r.keyedStates.putAll(keyed.carriedOver());
+        }
+        return r;
+    }
 
     public void addListElements(String name, boolean union, List<byte[]> elements) {
         listStates.computeIfAbsent(name, n -> new ListStateData(union, new ArrayList<>())).elements().addAll(elements);
@@ -29,6 +42,6 @@ public final class RestoredState {
     }
 
     public boolean isEmpty() {
-        return listStates.isEmpty() && keyedStates.isEmpty();
+        return listStates.isEmpty() && keyedStates.isEmpty() && liveTables.isEmpty();
     }
 }

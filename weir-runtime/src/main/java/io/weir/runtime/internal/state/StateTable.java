@@ -101,6 +101,14 @@ final class StateTable {
         }
     }
 
+    /** Takes over maps captured by a snapshot (local recovery); they stay shared, so the first write to one copies it. */
+    void adopt(HashMap<Object, Object>[] captured) {
+        for (int i = 0; i < maps.length && i < captured.length; i++) {
+            maps[i] = captured[i];
+            shared[i] = captured[i] != null;
+        }
+    }
+
     /** Captures the current maps for a snapshot and marks them shared. Task thread only. */
     @SuppressWarnings("unchecked")
     HashMap<Object, Object>[] capture() {

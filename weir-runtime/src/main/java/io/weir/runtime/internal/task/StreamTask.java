@@ -32,6 +32,7 @@ import java.util.TreeMap;
  * when checkpointing is on), and then sends end-of-partition and exits.
  */
 public final class StreamTask implements Runnable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamTask.class);
     private final JobVertex vertex;
     private final int subtask;
     private final TaskServices services;
@@ -62,6 +63,9 @@ public final class StreamTask implements Runnable {
     private final WatermarkValve valve;
     private int endOfDataChannels;
     private boolean[] channelEndOfData;
+
+    // unaligned checkpoints (task thread only)
+    private InFlightCapture capture;
 
     // classic source
     private volatile boolean legacySourceEnded;
@@ -162,8 +166,11 @@ public final class StreamTask implements Runnable {
         } finally {
             if (failure != null) {
                 failure = closeChain(failure);
-                if (!(cancelled && isCancellationArtifact(failure))) {
+                if (!cancelled) {
                     services.listener().taskFailed(services.attempt(), failingOperator(failure), subtask, unwrap(failure));
+                } else if (!isCancellationArtifact(failure)) {
+                    // the attempt is being torn down anyway; report what went wrong while stopping
+                    LOG.warn("{} failed while being cancelled: {}", name, failure.toString(), failure);
                 }
             }
             services.listener().taskExited(services.attempt(), vertex.index(), subtask);
@@ -174,16 +181,28 @@ public final class StreamTask implements Runnable {
 
     private void runInputLoop() throws Exception {
         StreamOperator head = chain[0];
+        replayInFlight(head);
         while (true) {
             checkCancelled();
             mailbox.runAll();
+            processPriorityEvents();
+            checkAlignmentTimeout();
+            maybeCompleteCapture();
             if (finishRequested && gate.allFinished()) {
                 return;
+            }
+            if (!outputsAvailable()) {
+                awaitCapacity();
+                continue;
             }
             Object e = gate.poll();
             if (e == null) {
                 idle();
                 continue;
+            }
+            if (capture != null) {
+                int ch = gate.lastChannel();
+                capture.onConsumed(ch, gate.channel(ch).dequeuedCount() - 1, e);
             }
             if (e instanceof RecordBatch) {
                 RecordBatch b = (RecordBatch) e;
@@ -210,6 +229,10 @@ public final class StreamTask implements Runnable {
             }
             if (endOfDataSent) {
                 idle();
+                continue;
+            }
+            if (!outputsAvailable()) {
+                awaitCapacity();
                 continue;
             }
             InputStatus status = source.emitNext();
@@ -265,8 +288,28 @@ public final class StreamTask implements Runnable {
     private void idle() {
         flushOutputs();
         wakeup.prepare();
-        if (mailbox.isEmpty() && (gate == null || !gate.hasReadableData()) && !cancelled) {
+        if (mailbox.isEmpty() && (gate == null || (!gate.hasReadableData() && !gate.hasPriority())) && !cancelled) {
             wakeup.park(gate == null ? 1_000_000L : 50_000_000L);
+        } else {
+            wakeup.cancelPrepare();
+        }
+    }
+
+    /** Whether every output can take a few more batches without blocking the task thread. */
+    private boolean outputsAvailable() {
+        for (RecordWriter w : writers) {
+            if (!w.isAvailable(2)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Backpressure: wait for a consumer to free space, still handling mails and priority events. */
+    private void awaitCapacity() {
+        wakeup.prepare();
+        if (mailbox.isEmpty() && (gate == null || !gate.hasPriority()) && !cancelled && !outputsAvailable()) {
+            wakeup.park(10_000_000L);
         } else {
             wakeup.cancelPrepare();
         }
@@ -306,6 +349,10 @@ public final class StreamTask implements Runnable {
             }
         } else if (e instanceof StreamEvent.EndOfPartition) {
             gate.markFinished(channel);
+            if (capture != null) {
+                capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
+                maybeCompleteCapture();
+            }
             checkAlignmentComplete();
         }
     }
@@ -317,8 +364,19 @@ public final class StreamTask implements Runnable {
 
     /** Checkpoint barrier from one input channel. */
     private void onBarrier(int channel, StreamEvent.Barrier b) throws Exception {
+        if (capture != null && capture.checkpointId == b.checkpointId) {
+            capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
+            maybeCompleteCapture();
+            return;
+        }
         if (b.checkpointId <= lastHandledCheckpoint) {
             return; // barrier of a checkpoint this task already snapshotted or aborted
+        }
+        if (services.unalignedEnabled() && services.alignedTimeoutNanos() == 0) {
+            startUnaligned(b.checkpointId, b.timestamp, 0);
+            capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
+            maybeCompleteCapture();
+            return;
         }
         if (services.checkpointingMode() == CheckpointingMode.AT_LEAST_ONCE) {
             int seen = atLeastOnceCounts.merge(b.checkpointId, 1, Integer::sum);
@@ -328,7 +386,7 @@ public final class StreamTask implements Runnable {
             if (seen + gate.finishedCount() >= gate.size()) {
                 atLeastOnceCounts.headMap(b.checkpointId, true).clear();
                 lastHandledCheckpoint = b.checkpointId;
-                performCheckpoint(b.checkpointId, b.timestamp, services.clock().relativeTimeNanos() - alignmentStartNanos);
+                performCheckpoint(b.checkpointId, b.timestamp, services.clock().relativeTimeNanos() - alignmentStartNanos, false);
             }
             return;
         }
@@ -357,7 +415,7 @@ public final class StreamTask implements Runnable {
         gate.unblockAll();
         aligningId = -1;
         lastHandledCheckpoint = id;
-        performCheckpoint(id, aligningTimestamp, alignment);
+        performCheckpoint(id, aligningTimestamp, alignment, false);
     }
 
     private int finishedUnblocked() {
@@ -368,6 +426,97 @@ public final class StreamTask implements Runnable {
             }
         }
         return n;
+    }
+
+    // ------------------------------------------------------------------ unaligned checkpoints
+
+    private void processPriorityEvents() throws Exception {
+        Object e;
+        while ((e = gate.pollPriority()) != null) {
+            onPriorityBarrier(gate.lastChannel(), (StreamEvent.PriorityBarrier) e);
+        }
+    }
+
+    /** An unaligned barrier overtook the queued data of a channel. */
+    private void onPriorityBarrier(int channel, StreamEvent.PriorityBarrier b) throws Exception {
+        if (capture != null && capture.checkpointId == b.checkpointId) {
+            capture.setEnd(channel, b.mark);
+            maybeCompleteCapture();
+            return;
+        }
+        if (b.checkpointId <= lastHandledCheckpoint) {
+            return;
+        }
+        long alignment = aligningId == b.checkpointId ? services.clock().relativeTimeNanos() - alignmentStartNanos : 0;
+        startUnaligned(b.checkpointId, b.timestamp, alignment);
+        capture.setEnd(channel, b.mark);
+        maybeCompleteCapture();
+    }
+
+    private void checkAlignmentTimeout() throws Exception {
+        if (aligningId != -1 && services.unalignedEnabled() && services.alignedTimeoutNanos() > 0
+                && services.clock().relativeTimeNanos() - alignmentStartNanos > services.alignedTimeoutNanos()) {
+            startUnaligned(aligningId, aligningTimestamp, services.clock().relativeTimeNanos() - alignmentStartNanos);
+            maybeCompleteCapture();
+        }
+    }
+
+    /**
+     * Takes checkpoint {@code id} now, without waiting for the barriers of the other channels:
+     * snapshot the operators, send the barrier ahead of the queued output, and capture the input
+     * records the barrier overtook. Channels already held back by an alignment that timed out
+     * delivered their barrier in-band and have nothing in flight.
+     */
+    private void startUnaligned(long id, long timestamp, long alignmentNanos) throws Exception {
+        if (capture != null) {
+            // a newer checkpoint overtakes an unfinished one: give the older one up
+            long old = capture.checkpointId;
+            capture = null;
+            services.listener().declineCheckpoint(services.attempt(), old, vertex.name(), subtask,
+                    new io.weir.runtime.internal.checkpoint.CheckpointSubsumedException("unaligned checkpoint " + old
+                            + " was overtaken by checkpoint " + id + " before all its barriers arrived"));
+        }
+        InFlightCapture c = new InFlightCapture(id, gate);
+        if (aligningId == id) {
+            for (int j = 0; j < gate.size(); j++) {
+                if (gate.isBlocked(j)) {
+                    c.setEnd(j, gate.channel(j).dequeuedCount());
+                }
+            }
+            gate.unblockAll();
+            aligningId = -1;
+        }
+        capture = c;
+        lastHandledCheckpoint = id;
+        performCheckpoint(id, timestamp, alignmentNanos, true);
+    }
+
+    private void maybeCompleteCapture() {
+        if (capture != null && capture.isComplete(gate)) {
+            InFlightCapture c = capture;
+            capture = null;
+            c.captureQueued(gate);
+            if (c.onComplete != null) {
+                c.onComplete.run();
+            }
+        }
+    }
+
+    /** Feeds the in-flight records of a restored unaligned checkpoint through the chain before any new input. */
+    private void replayInFlight(StreamOperator head) throws Exception {
+        if (restore == null || restore.inFlight().isEmpty()) {
+            return;
+        }
+        io.weir.api.typeutils.TypeSerializer<Object> serializer = io.weir.runtime.serialization.Serializers.dynamic();
+        for (byte[] blob : restore.inFlight()) {
+            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(blob));
+            in.readInt(); // channel
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                long ts = in.readLong();
+                head.processElement(serializer.deserialize(in), ts);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ end of input
@@ -397,7 +546,7 @@ public final class StreamTask implements Runnable {
         mailbox.put(() -> {
             if (id > lastHandledCheckpoint) {
                 lastHandledCheckpoint = id;
-                performCheckpoint(id, timestamp, 0);
+                performCheckpoint(id, timestamp, 0, services.unalignedEnabled() && services.alignedTimeoutNanos() == 0);
             }
         });
     }
@@ -415,6 +564,9 @@ public final class StreamTask implements Runnable {
             if (aligningId == id) {
                 gate.unblockAll();
                 aligningId = -1;
+            }
+            if (capture != null && capture.checkpointId == id) {
+                capture = null;
             }
             atLeastOnceCounts.remove(id);
             lastHandledCheckpoint = Math.max(lastHandledCheckpoint, id);
@@ -442,10 +594,14 @@ public final class StreamTask implements Runnable {
      * 2. snapshot every operator of the chain (copy-on-write views of keyed state),
      * 3. hand the write to an I/O thread, which acknowledges to the master when durable.
      */
-    private void performCheckpoint(long id, long timestamp, long alignmentNanos) throws Exception {
+    private void performCheckpoint(long id, long timestamp, long alignmentNanos, boolean unaligned) throws Exception {
         long start = services.clock().relativeTimeNanos();
         for (RecordWriter w : writers) {
-            w.broadcastEvent(new StreamEvent.Barrier(id, timestamp));
+            if (unaligned) {
+                w.broadcastPriorityBarrier(new StreamEvent.Barrier(id, timestamp));
+            } else {
+                w.broadcastEvent(new StreamEvent.Barrier(id, timestamp));
+            }
         }
         List<OperatorSnapshot> snapshots = new ArrayList<>(chain.length);
         for (StreamOperator op : chain) {
@@ -453,8 +609,14 @@ public final class StreamTask implements Runnable {
         }
         long syncMillis = (services.clock().relativeTimeNanos() - start) / 1_000_000L;
         boolean endOfInput = endOfDataSent;
-        services.ioExecutor().execute(() -> SubtaskSnapshotWriter.writeAndAcknowledge(services, vertex, subtask, id, snapshots,
-                endOfInput, syncMillis, alignmentNanos / 1_000_000L));
+        InFlightCapture c = capture != null && capture.checkpointId == id ? capture : null;
+        Runnable write = () -> services.ioExecutor().execute(() -> SubtaskSnapshotWriter.writeAndAcknowledge(services, vertex, subtask, id,
+                snapshots, c == null ? java.util.List.of() : c.blobs(), endOfInput, syncMillis, alignmentNanos / 1_000_000L));
+        if (c == null) {
+            write.run();
+        } else {
+            c.onComplete = write; // the write waits until every overtaken input record is captured
+        }
     }
 
     // ------------------------------------------------------------------ closing
@@ -479,6 +641,7 @@ public final class StreamTask implements Runnable {
         return result;
     }
 
+    /** Whether a failure is just how cancellation surfaces (interrupts, abandoned waits), not a problem of its own. */
     private static boolean isCancellationArtifact(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof RecordWriter.TaskCancelledException || c instanceof InterruptedException
@@ -486,7 +649,7 @@ public final class StreamTask implements Runnable {
                 return true;
             }
         }
-        return true; // after cancel() every failure is a consequence of the cancellation
+        return false;
     }
 
     private String failingOperator(Throwable t) {

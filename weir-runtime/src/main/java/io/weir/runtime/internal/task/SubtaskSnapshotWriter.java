@@ -21,23 +21,24 @@ import java.util.Map;
  * <p>File layout (inside the storage's checksummed file): magic {@code WEIR}, format version, then
  * per operator: its id; its list states (name, union flag, elements as length-prefixed blobs); and
  * its keyed state as (state name, kind, key group, length-prefixed entries) records, so that a
- * restore can pick key groups and deal list elements without knowing the value types.
+ * restore can pick key groups and deal list elements without knowing the value types. Last, the
+ * input records an unaligned checkpoint overtook, as blobs (channel, count, (timestamp, record)*).
  */
 public final class SubtaskSnapshotWriter {
     public static final int MAGIC = 0x57454952; // "WEIR"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private SubtaskSnapshotWriter() {}
 
     static void writeAndAcknowledge(TaskServices services, JobVertex vertex, int subtask, long checkpointId,
-            List<OperatorSnapshot> snapshots, boolean endOfInput, long syncMillis, long alignmentMillis) {
+            List<OperatorSnapshot> snapshots, List<byte[]> inFlight, boolean endOfInput, long syncMillis, long alignmentMillis) {
         long start = services.clock().relativeTimeNanos();
         try {
             String fileName = vertex.taskId() + "-" + subtask + ".state";
             StateFileHandle handle;
             try (StateFileOutputStream raw = services.storage().createStateFile(checkpointId, fileName)) {
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16));
-                write(snapshots, out);
+                write(snapshots, inFlight, out);
                 out.flush();
                 handle = raw.closeAndGetHandle();
             }
@@ -53,6 +54,8 @@ public final class SubtaskSnapshotWriter {
             }
             SubtaskStateMetadata meta = new SubtaskStateMetadata(vertex.taskId(), vertex.name(), subtask, vertex.parallelism(),
                     vertex.maxParallelism(), first, last, operators, endOfInput, handle);
+            services.localSnapshots().put(checkpointId, vertex.index(), subtask,
+                    new io.weir.runtime.internal.checkpoint.LocalSnapshots.Entry(snapshots, inFlight, endOfInput));
             long asyncMillis = (services.clock().relativeTimeNanos() - start) / 1_000_000L;
             services.listener().acknowledgeCheckpoint(services.attempt(), checkpointId, meta,
                     new TaskListener.SnapshotStats(syncMillis, asyncMillis, alignmentMillis, handle.sizeBytes()));
@@ -62,6 +65,10 @@ public final class SubtaskSnapshotWriter {
     }
 
     public static void write(List<OperatorSnapshot> snapshots, DataOutputStream out) throws IOException {
+        write(snapshots, List.of(), out);
+    }
+
+    public static void write(List<OperatorSnapshot> snapshots, List<byte[]> inFlight, DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeInt(snapshots.size());
@@ -92,6 +99,11 @@ public final class SubtaskSnapshotWriter {
                 out.write(entries);
             });
             out.writeBoolean(false);
+        }
+        out.writeInt(inFlight.size());
+        for (byte[] b : inFlight) {
+            out.writeInt(b.length);
+            out.write(b);
         }
     }
 }

@@ -13,7 +13,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param storage     checkpoint storage, or null when checkpointing is off
  * @param ioExecutor  threads that write snapshots asynchronously
  * @param timers      schedules processing-time callbacks (as mails)
+ * @param localSnapshots     where written snapshots stay in memory for a fast restart in this JVM
+ * @param unalignedEnabled   exactly-once checkpoints may let barriers overtake queued records
+ * @param alignedTimeoutNanos with unaligned enabled: align first, switch to unaligned after this long (0 = at once)
  */
 public record TaskServices(String jobName, int attempt, CheckpointingMode checkpointingMode, FileCheckpointStorage storage,
         ExecutorService ioExecutor, ScheduledExecutorService timers, Clock clock, TaskListener listener, int batchSize,
-        long flushIntervalNanos) {}
+        long flushIntervalNanos, boolean unalignedEnabled, long alignedTimeoutNanos,
+        io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots) {}

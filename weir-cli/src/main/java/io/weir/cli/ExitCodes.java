@@ -1,0 +1,17 @@
+package io.weir.cli;
+
+/** The exit codes of the {@code weir} command; the same list is printed by {@code --help}. */
+public final class ExitCodes {
+    private ExitCodes() {}
+
+    /** The command did what was asked (for {@code run}: the job's main returned). */
+    public static final int OK = 0;
+    /** The job failed: its main threw, or the job failed for good after its restart strategy gave up. */
+    public static final int JOB_FAILED = 1;
+    /** A bad command line or input: unknown option, missing argument, no such jar, class or checkpoint path. */
+    public static final int USAGE = 2;
+    /** {@code weir demo} ran, but its output was not exactly-once (records missing or duplicated). */
+    public static final int VERDICT_FAILED = 3;
+    /** Weir could not do the work: an I/O error, a missing component, or an internal error. */
+    public static final int ERROR = 4;
+}

@@ -1,0 +1,268 @@
+package io.weir.cli;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.restart.RestartStrategies;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code weir run}: the options reach the job through the context configuration, and failures map to exit codes. */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void reset() {
+        RecordingJob.seen = null;
+        RecordingJob.SUM.set(0);
+    }
+
+    @Test
+    void shouldRunMainClassFromClassPathWithParallelismSettingsAndArguments() {
+        Cli.Result r = Cli.run("run", "-c", RecordingJob.class.getName(), "-p", "3", "-D", "pipeline.name=recorded",
+                "-Dcustom.key=a=b", "--", "100", "--not-an-option");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(RecordingJob.seen.parallelism).isEqualTo(3);
+        assertThat(RecordingJob.seen.jobName).isEqualTo("recorded");
+        assertThat(RecordingJob.seen.custom).isEqualTo("a=b");
+        assertThat(RecordingJob.seen.args).containsExactly("100", "--not-an-option");
+        assertThat(RecordingJob.SUM.get()).as("the job ran: sum of 1..100").isEqualTo(5050);
+    }
+
+    @Test
+    void shouldPassRestoreLatestAsFlinksKey() {
+        Cli.Result r = Cli.run("run", "-s", "latest", "-c", RecordingJob.class.getName(), "-D",
+                ConfigKeys.CHECKPOINTING_DIR + "=" + dir, "--", "10");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(RecordingJob.seen.restore).isEqualTo("latest");
+    }
+
+    @Test
+    void whenRestorePathDoesNotExist_thenUsageError() {
+        Cli.Result r = Cli.run("run", "-s", dir.resolve("chk-7").toString(), "-c", RecordingJob.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Invalid value for -s", "does not exist");
+        assertThat(RecordingJob.seen).as("the job did not start").isNull();
+    }
+
+    @Test
+    void shouldClearTheContextConfigurationAfterTheRun() {
+        Cli.run("run", "-c", RecordingJob.class.getName(), "-p", "3", "--", "1");
+
+        assertThat(StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration().containsKey(ConfigKeys.PARALLELISM_DEFAULT))
+                .isFalse();
+    }
+
+    @Test
+    void whenJobMainThrows_thenExitCode1AndOneLineWithoutStackTrace() {
+        Cli.Result r = Cli.run("run", "-c", ThrowingMain.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).startsWith("weir run: The job's main (" + ThrowingMain.class.getName() + ") threw IllegalStateException: "
+                + "no input configured").doesNotContain("\tat ");
+    }
+
+    @Test
+    void whenVerbose_thenTheStackTraceFollows() {
+        Cli.Result r = Cli.run("run", "--verbose", "-c", ThrowingMain.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(r.err()).contains("no input configured", "\tat " + ThrowingMain.class.getName() + ".main");
+    }
+
+    @Test
+    void whenJobFailsForGood_thenExitCode1NamingTheOperatorAndTheUserException() {
+        Cli.Result r = Cli.run("run", "-c", FailingJob.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.JOB_FAILED);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).contains("failing-job", "failed after 0 restart(s)", "record 7 is poison");
+    }
+
+    @Test
+    void whenMainClassIsMissing_thenUsageError() {
+        Cli.Result r = Cli.run("run", "-c", "io.weir.NoSuchJob");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Cannot find the main class 'io.weir.NoSuchJob'");
+    }
+
+    @Test
+    void whenClassHasNoMain_thenUsageError() {
+        Cli.Result r = Cli.run("run", "-c", RunCommandTest.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("has no 'public static void main(String[] args)'");
+    }
+
+    @Test
+    void whenNothingToRun_thenUsageError() {
+        Cli.Result r = Cli.run("run", "-p", "2");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Nothing to run");
+    }
+
+    @Test
+    void whenJarDoesNotExist_thenUsageError() {
+        Cli.Result r = Cli.run("run", dir.resolve("missing.jar").toString());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("missing.jar: no such file");
+    }
+
+    @Test
+    void whenJobArgumentsAreNotAfterDoubleDash_thenUsageError() {
+        Cli.Result r = Cli.run("run", "-c", RecordingJob.class.getName(), "job.jar", "extra");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("Unexpected argument 'extra'", "after '--'");
+    }
+
+    @Test
+    void whenParallelismIsNotPositive_thenUsageError() {
+        Cli.Result r = Cli.run("run", "-p", "0", "-c", RecordingJob.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("-p: 0");
+    }
+
+    @Test
+    void shouldRunTheManifestMainClassOfAJarInItsOwnClassLoader() throws Exception {
+        Path jar = jobJar("jarjob.JarJob", true);
+
+        Cli.Result r = Cli.run("run", "-p", "2", jar.toString(), "--", "hello");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(System.getProperty("weir.cli.test.jarjob")).isEqualTo("parallelism=2 arg=hello loader=URLClassLoader");
+    }
+
+    @Test
+    void shouldRunTheClassGivenWithMinusCFromAJarWithoutManifest() throws Exception {
+        Path jar = jobJar("jarjob.JarJob", false);
+
+        Cli.Result withoutClass = Cli.run("run", jar.toString());
+        Cli.Result r = Cli.run("run", "-c", "jarjob.JarJob", jar.toString(), "--", "x");
+
+        assertThat(withoutClass.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(withoutClass.err()).contains("names no Main-Class", "-c CLASS");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(System.getProperty("weir.cli.test.jarjob")).startsWith("parallelism=");
+    }
+
+    /** Compiles a small job into a jar that is not on the test class path. */
+    private Path jobJar(String className, boolean withManifest) throws Exception {
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        String pkg = className.substring(0, className.lastIndexOf('.'));
+        Path src = dir.resolve("src").resolve(pkg.replace('.', '/')).resolve(simple + ".java");
+        Files.createDirectories(src.getParent());
+        Files.writeString(src, "package " + pkg + ";\n"
+                + "public class " + simple + " {\n"
+                + "  public static void main(String[] args) throws Exception {\n"
+                + "    io.weir.api.environment.StreamExecutionEnvironment env = io.weir.api.environment.StreamExecutionEnvironment.getExecutionEnvironment();\n"
+                + "    env.fromSequence(1, 10).map(x -> x + 1).addSink(new io.weir.api.functions.sink.DiscardingSink<>());\n"
+                + "    env.execute(\"jar job\");\n"
+                + "    System.setProperty(\"weir.cli.test.jarjob\", \"parallelism=\" + env.getParallelism() + \" arg=\" + args[0]\n"
+                + "        + \" loader=\" + " + simple + ".class.getClassLoader().getClass().getSimpleName());\n"
+                + "  }\n"
+                + "}\n");
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), src.toString());
+        assertThat(rc).as("javac").isZero();
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        if (withManifest) {
+            mf.getMainAttributes().put(Attributes.Name.MAIN_CLASS, className);
+        }
+        Path jar = dir.resolve(simple + (withManifest ? "" : "-nomanifest") + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
+                var files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, (OutputStream) out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /** What {@link RecordingJob} saw of its environment. */
+    static final class Seen {
+        int parallelism;
+        String jobName;
+        String custom;
+        String restore;
+        List<String> args;
+    }
+
+    /** Records its environment, then sums 1..args[0] in a real job. */
+    public static final class RecordingJob {
+        static volatile Seen seen;
+        static final AtomicLong SUM = new AtomicLong();
+
+        public static void main(String[] args) throws Exception {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            Seen s = new Seen();
+            s.parallelism = env.getParallelism();
+            s.jobName = env.getConfiguration().getString(ConfigKeys.PIPELINE_NAME, null);
+            s.custom = env.getConfiguration().getString("custom.key", null);
+            s.restore = env.getConfiguration().getString(ConfigKeys.CHECKPOINTING_RESTORE, null);
+            s.args = Collections.unmodifiableList(new ArrayList<>(List.of(args)));
+            seen = s;
+            env.fromSequence(1, Long.parseLong(args[0])).addSink(new SinkFunction<Long>() {
+                @Override
+                public void invoke(Long value, Context context) {
+                    SUM.addAndGet(value);
+                }
+            });
+            env.execute();
+        }
+    }
+
+    /** A main that fails before it builds a job. */
+    public static final class ThrowingMain {
+        public static void main(String[] args) {
+            throw new IllegalStateException("no input configured");
+        }
+    }
+
+    /** A job whose map throws at one record, with no restarts. */
+    public static final class FailingJob {
+        public static void main(String[] args) throws Exception {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            env.setRestartStrategy(RestartStrategies.noRestart());
+            env.fromSequence(1, 10).map(x -> {
+                if (x == 7) {
+                    throw new IllegalArgumentException("record 7 is poison");
+                }
+                return x;
+            }).addSink(new io.weir.api.functions.sink.DiscardingSink<>());
+            env.execute("failing-job");
+        }
+    }
+}
