@@ -1,4 +1,4 @@
-package io.weir.runtime.it;
+package io.weir.testing;
 
 import io.weir.api.connector.source.Boundedness;
 import io.weir.api.connector.source.InputStatus;
@@ -51,8 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Windows under failures: a job with injected failures (a map that throws once per attempt, at a
- * seeded record count, see {@link InjectedFailure}) and checkpoints every 50 ms must give exactly the failure-free window
- * results, for every window type. Results are collected by a transactional sink, so every
+ * seeded record count, see {@link InjectedFailure}) and checkpoints every 50 ms (aligned, and for
+ * some window types also unaligned) must give exactly the failure-free window results, for every
+ * window type. Results are collected by the two-phase-commit {@link CollectingSink}, so every
  * (key, window) must appear exactly once with exactly the expected value.
  *
  * <p>Events: event {@code i} has key {@code mix(i) mod K} and timestamp {@code 2 (i + jitter(i))}
@@ -236,8 +237,19 @@ class WindowRecoveryIT {
     @ParameterizedTest
     @EnumSource(Case.class)
     void eventTimeWindowResultsEqualTheFailureFreeResultsDespiteFailures(Case c) throws Exception {
-        long seed = SEED + c.ordinal();
+        runEventTimeJob(c, false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Case.class, names = {"TUMBLING_AGGREGATE", "SESSION_PROCESS"})
+    void withUnalignedCheckpointsToo(Case c) throws Exception {
+        runEventTimeJob(c, true);
+    }
+
+    private void runEventTimeJob(Case c, boolean unaligned) throws Exception {
+        long seed = SEED + c.ordinal() + (unaligned ? 50 : 0);
         StreamExecutionEnvironment env = env();
+        env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
         DataStream<Tuple3<Long, Long, Long>> events = env.fromSource(new Numbers(N, null), "numbers")
                 .map(new Generate(seed, N, failurePoints(seed, N / P)))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<Long, Long, Long>>forBoundedOutOfOrderness(Duration.ofMillis(2 * J))
@@ -261,18 +273,17 @@ class WindowRecoveryIT {
             default:
                 results = events.windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(TUMBLE))).aggregate(new Count(), new EmitAll());
         }
-        String id = "recovery-" + c + "-" + seed;
-        results.addSink(new ExactlyOnceCollectSink<>(id));
-        JobClient client = env.executeAsync("windows under failures: " + c);
+        CollectingSink<Tuple4<Long, Long, Long, Long>> sink = CollectingSink.create();
+        results.addSink(sink);
+        JobClient client = env.executeAsync("windows under failures: " + c + (unaligned ? " (unaligned)" : ""));
         JobExecutionResult result = client.getJobExecutionResult().get(5, TimeUnit.MINUTES);
-        System.out.println(c + ": restarts " + result.getRestarts() + ", restored checkpoints "
+        System.out.println(c + (unaligned ? " (unaligned)" : "") + ": restarts " + result.getRestarts() + ", restored checkpoints "
                 + client.getFailureHistory().stream().map(f -> f.restoredCheckpointId()).toList() + ", checkpoints " + summary(client));
         assertThat(result.getRestarts()).as("injected failures").isGreaterThanOrEqualTo(1);
 
         Map<List<Long>, Long> expected = expected(c, seed);
         Map<List<Long>, Long> actual = new HashMap<>();
-        for (Object o : ExactlyOnceCollectSink.committed(id)) {
-            @SuppressWarnings("unchecked") Tuple4<Long, Long, Long, Long> r = (Tuple4<Long, Long, Long, Long>) o;
+        for (Tuple4<Long, Long, Long, Long> r : sink.committed()) {
             Long previous = actual.put(List.of(r.f0, r.f1, r.f2), r.f3);
             assertThat(previous).as("(key, window) %s emitted twice (seed %s)", List.of(r.f0, r.f1, r.f2), SEED).isNull();
         }
@@ -551,13 +562,14 @@ class WindowRecoveryIT {
         long n = 100_000;
         String run = "processing-" + seed;
         StreamExecutionEnvironment env = env();
+        CollectingSink<Tuple4<Long, Long, Long, Long>> sink = CollectingSink.create();
         env.fromSource(new Numbers(n, run), "data then markers").setParallelism(1) // markers after all data
                 .map(new Tag(seed, n, failurePoints(seed, n / P)))
                 .keyBy(e -> e.f0)
                 .window(TumblingProcessingTimeWindows.of(Duration.ofMillis(20)))
                 .aggregate(new SumAndMarker(), new EmitCount())
                 .map(new WatchMarkers(run))
-                .addSink(new ExactlyOnceCollectSink<>(run));
+                .addSink(sink);
         JobClient client = env.executeAsync("processing-time windows under failures");
         JobExecutionResult result = client.getJobExecutionResult().get(5, TimeUnit.MINUTES);
         System.out.println("processing time: restarts " + result.getRestarts() + ", restored checkpoints "
@@ -570,8 +582,7 @@ class WindowRecoveryIT {
         }
         Map<Long, Long> actual = new HashMap<>();
         Map<List<Long>, Integer> perWindow = new HashMap<>();
-        for (Object o : ExactlyOnceCollectSink.committed(run)) {
-            @SuppressWarnings("unchecked") Tuple4<Long, Long, Long, Long> r = (Tuple4<Long, Long, Long, Long>) o;
+        for (Tuple4<Long, Long, Long, Long> r : sink.committed()) {
             actual.merge(r.f0, r.f2, Long::sum);
             perWindow.merge(List.of(r.f0, r.f1), 1, Integer::sum);
         }
