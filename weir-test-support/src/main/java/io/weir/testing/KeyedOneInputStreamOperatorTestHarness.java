@@ -1,11 +1,13 @@
 package io.weir.testing;
 
+import io.weir.api.datastream.DataStream;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.FilterFunction;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.OperatorKind;
 import io.weir.api.state.KeyedStateStore;
 
@@ -39,6 +41,20 @@ public class KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> extends OneInput
 
     public static <K, I> KeyedOneInputStreamOperatorTestHarness<K, I, Void> forKeyedSink(SinkFunction<I> fn, KeySelector<I, K> keySelector) {
         return new KeyedOneInputStreamOperatorTestHarness<>(OperatorKind.SINK, fn, keySelector);
+    }
+
+    /**
+     * The keyed operator that produces {@code stream}, built with the DataStream API as in the job,
+     * for example {@code forKeyedOperatorOf(input.keyBy(k).window(SlidingEventTimeWindows.of(size, slide)).reduce(f))}.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, I, O> KeyedOneInputStreamOperatorTestHarness<K, I, O> forKeyedOperatorOf(DataStream<O> stream) {
+        OneInputTransformation<I, O> t = oneInput(stream);
+        if (t.getStateKeySelector() == null) {
+            throw new IllegalArgumentException("forKeyedOperatorOf needs an operator on a keyed stream (after keyBy or windowAll), but '"
+                    + t.getName() + "' is not keyed; use OneInputStreamOperatorTestHarness.forOperatorOf.");
+        }
+        return new KeyedOneInputStreamOperatorTestHarness<>(t.getKind(), t.getFunction(), (KeySelector<I, K>) t.getStateKeySelector());
     }
 
     @Override

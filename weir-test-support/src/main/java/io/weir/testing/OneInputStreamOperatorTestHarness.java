@@ -1,5 +1,6 @@
 package io.weir.testing;
 
+import io.weir.api.datastream.DataStream;
 import io.weir.api.functions.FilterFunction;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.Function;
@@ -7,11 +8,15 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.functions.MapFunction;
 import io.weir.api.functions.ProcessFunction;
 import io.weir.api.functions.sink.SinkFunction;
+import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.OperatorKind;
+import io.weir.api.util.OutputTag;
 import io.weir.runtime.harness.OperatorHarnessDriver;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one operator synchronously, in the style of Flink's test harness: feed elements and
@@ -44,8 +49,13 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     private OperatorHarnessDriver driver;
     private final List<StreamRecord<OUT>> output = new ArrayList<>();
     private final List<Long> watermarks = new ArrayList<>();
+    private final Map<String, List<StreamRecord<?>>> sideOutputs = new HashMap<>();
+    private final List<Boolean> watermarkStatuses = new ArrayList<>();
+    private final Map<String, Long> carriedMetrics = new HashMap<>();
     private int outputSeen;
     private int watermarksSeen;
+    private int statusesSeen;
+    private final Map<String, Integer> sideOutputsSeen = new HashMap<>();
 
     protected OneInputStreamOperatorTestHarness(OperatorKind kind, Function function, KeySelector<IN, ?> keySelector) {
         this.kind = kind;
@@ -71,6 +81,27 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
 
     public static <I> OneInputStreamOperatorTestHarness<I, Void> forSink(SinkFunction<I> fn) {
         return new OneInputStreamOperatorTestHarness<>(OperatorKind.SINK, fn, null);
+    }
+
+    /**
+     * The operator that produces {@code stream}, built with the DataStream API as in the job, for
+     * example {@code forOperatorOf(input.keyBy(k).window(TumblingEventTimeWindows.of(d)).aggregate(f))}
+     * or {@code forOperatorOf(input.assignTimestampsAndWatermarks(strategy))}. The operator is keyed
+     * when its input is; use {@link KeyedOneInputStreamOperatorTestHarness#forKeyedOperatorOf} to read its keyed state.
+     */
+    @SuppressWarnings("unchecked")
+    public static <I, O> OneInputStreamOperatorTestHarness<I, O> forOperatorOf(DataStream<O> stream) {
+        OneInputTransformation<I, O> t = oneInput(stream);
+        return new OneInputStreamOperatorTestHarness<>(t.getKind(), t.getFunction(), (KeySelector<I, ?>) t.getStateKeySelector());
+    }
+
+    static <I, O> OneInputTransformation<I, O> oneInput(DataStream<O> stream) {
+        if (!(stream.getTransformation() instanceof OneInputTransformation)) {
+            throw new IllegalArgumentException("forOperatorOf needs a stream produced by a one-input operator (map, process, window, "
+                    + "assignTimestampsAndWatermarks, ...), but got " + stream.getTransformation() + ".");
+        }
+        @SuppressWarnings("unchecked") OneInputTransformation<I, O> t = (OneInputTransformation<I, O>) stream.getTransformation();
+        return t;
     }
 
     /** Runs the operator as subtask {@code subtaskIndex} of {@code parallelism} with {@code maxParallelism} key groups. Before {@link #open()}. */
@@ -133,17 +164,26 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
             long processingTime = driver.getProcessingTime();
             byte[] snap = driver.snapshot(nextCheckpointId++, processingTime);
             driver.close();
+            driver.metrics().forEach((k, v) -> carriedMetrics.merge(k, v, Long::sum));
             driver = newDriver(List.of(snap));
             driver.open();
             driver.setProcessingTime(processingTime);
             outputSeen = 0;
             watermarksSeen = 0;
+            statusesSeen = 0;
+            sideOutputsSeen.clear();
             collect();
         }
     }
 
     public void processWatermark(long watermark) throws Exception {
         driver().processWatermark(watermark);
+        collect();
+    }
+
+    /** An idle ({@code true}) or active ({@code false}) status from the input. */
+    public void processWatermarkStatus(boolean idle) throws Exception {
+        driver().processWatermarkStatus(idle);
         collect();
     }
 
@@ -188,6 +228,42 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
             watermarks.add(wms.get(i));
         }
         watermarksSeen = wms.size();
+        List<Boolean> st = driver.watermarkStatuses();
+        for (int i = statusesSeen; i < st.size(); i++) {
+            watermarkStatuses.add(st.get(i));
+        }
+        statusesSeen = st.size();
+        for (Map.Entry<String, List<OperatorHarnessDriver.Emitted>> e : driver.sideOutputs().entrySet()) {
+            List<StreamRecord<?>> target = sideOutputs.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+            int seen = sideOutputsSeen.getOrDefault(e.getKey(), 0);
+            for (int i = seen; i < e.getValue().size(); i++) {
+                target.add(new StreamRecord<>(e.getValue().get(i).value(), e.getValue().get(i).timestamp()));
+            }
+            sideOutputsSeen.put(e.getKey(), e.getValue().size());
+        }
+    }
+
+    /** Everything emitted so far to the side output {@code tag}, with timestamps. */
+    @SuppressWarnings("unchecked")
+    public <X> List<StreamRecord<X>> getSideOutput(OutputTag<X> tag) {
+        List<StreamRecord<X>> out = new ArrayList<>();
+        for (StreamRecord<?> r : sideOutputs.getOrDefault(tag.getId(), List.of())) {
+            out.add((StreamRecord<X>) r);
+        }
+        return out;
+    }
+
+    /** Watermark statuses emitted so far: {@code true} for idle, {@code false} for active again. */
+    public List<Boolean> getWatermarkStatuses() {
+        return List.copyOf(watermarkStatuses);
+    }
+
+    /**
+     * An operator counter such as a window operator's {@code numLateRecords} or
+     * {@code numLateRecordsDropped}, summed over the instances a restoring harness went through; 0 if unknown.
+     */
+    public long getMetric(String name) {
+        return carriedMetrics.getOrDefault(name, 0L) + driver().metrics().getOrDefault(name, 0L);
     }
 
     /** Everything emitted so far, with timestamps. */

@@ -1,6 +1,8 @@
 package io.weir.api.datastream;
 
+import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.FilterFunction;
 import io.weir.api.functions.FlatMapFunction;
 import io.weir.api.functions.Function;
@@ -14,9 +16,12 @@ import io.weir.api.graph.OperatorKind;
 import io.weir.api.graph.PartitionTransformation;
 import io.weir.api.graph.PartitionTransformation.Partitioning;
 import io.weir.api.graph.SinkTransformation;
+import io.weir.api.graph.TimestampsAndWatermarksSpec;
 import io.weir.api.graph.Transformation;
 import io.weir.api.graph.UnionTransformation;
 import io.weir.api.tuple.Tuple;
+import io.weir.api.windowing.Window;
+import io.weir.api.windowing.WindowAssigner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +34,7 @@ import java.util.List;
  * {@link #keyBy}, {@link #rebalance()}, {@link #broadcast()} or {@link #forward()}.
  */
 public class DataStream<T> {
+    private static final java.time.Duration DEFAULT_AUTO_WATERMARK_INTERVAL = java.time.Duration.ofMillis(200);
 
     protected final StreamExecutionEnvironment environment;
     protected final Transformation<T> transformation;
@@ -64,6 +70,29 @@ public class DataStream<T> {
 
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
         return transform("Process", OperatorKind.PROCESS, processFunction);
+    }
+
+    /**
+     * Gives elements event timestamps and inserts watermarks, as {@code watermarkStrategy} says. The
+     * operator runs at the parallelism of this stream (so it chains to its source), and asks the
+     * strategy's generator for a watermark every {@code pipeline.auto-watermark-interval} (read from
+     * the environment's configuration now; 200 ms by default, 0 for never). Watermarks that reach
+     * this operator from upstream are dropped, except the final one at the end of a bounded input.
+     */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        long interval = environment.getConfiguration().getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL, DEFAULT_AUTO_WATERMARK_INTERVAL).toMillis();
+        SingleOutputStreamOperator<T> out = transform("Timestamps/Watermarks", OperatorKind.TIMESTAMPS_AND_WATERMARKS,
+                new TimestampsAndWatermarksSpec(watermarkStrategy, interval));
+        out.getTransformation().setParallelism(transformation.getParallelism());
+        return out;
+    }
+
+    /**
+     * Splits this (non-keyed) stream into windows; the window operator sees every element, so it runs
+     * with parallelism 1. On a keyed stream use {@code keyBy(...).window(...)}.
+     */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
     }
 
     /** Partitions by key: all elements with equal keys go to the same subtask, and keyed state becomes available. */

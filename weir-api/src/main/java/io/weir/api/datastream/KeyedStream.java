@@ -6,6 +6,8 @@ import io.weir.api.functions.ReduceFunction;
 import io.weir.api.graph.OperatorKind;
 import io.weir.api.graph.PartitionTransformation;
 import io.weir.api.graph.PartitionTransformation.Partitioning;
+import io.weir.api.windowing.Window;
+import io.weir.api.windowing.WindowAssigner;
 
 /**
  * A stream partitioned by key. Operators applied to it (including {@code map}, {@code flatMap},
@@ -32,6 +34,14 @@ public class KeyedStream<T, K> extends DataStream<T> {
     /** A keyed process function with keyed state and timers. */
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
         return transform("KeyedProcess", OperatorKind.KEYED_PROCESS, function);
+    }
+
+    /**
+     * Splits each key's elements into windows; finish with a window function on the returned stream,
+     * for example {@code .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1))).aggregate(...)}.
+     */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
     }
 
     /** Emits, for every element, the reduction of all elements of its key so far. */

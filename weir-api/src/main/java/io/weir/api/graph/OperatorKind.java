@@ -15,5 +15,9 @@ public enum OperatorKind {
     /** {@code ReduceFunction} on a keyed stream, emitting the running result per element. */
     KEYED_REDUCE,
     /** {@code SinkFunction}. */
-    SINK
+    SINK,
+    /** {@code assignTimestampsAndWatermarks}; the function is a {@link TimestampsAndWatermarksSpec}. */
+    TIMESTAMPS_AND_WATERMARKS,
+    /** {@code window(..)} and {@code windowAll(..)} with their functions; the function is a {@link WindowOperatorSpec}. */
+    WINDOW
 }

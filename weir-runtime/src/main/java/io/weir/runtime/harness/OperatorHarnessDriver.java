@@ -4,6 +4,7 @@ import io.weir.api.functions.Function;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.graph.OperatorKind;
 import io.weir.api.state.KeyedStateStore;
+import io.weir.api.util.OutputTag;
 import io.weir.runtime.internal.checkpoint.RestoreAssembler;
 import io.weir.runtime.internal.io.RecordBatch;
 import io.weir.runtime.internal.operators.OperatorContext;
@@ -20,7 +21,9 @@ import io.weir.runtime.internal.util.JavaSerialization;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -43,6 +46,8 @@ public final class OperatorHarnessDriver {
     private final int maxParallelism;
     private final List<Emitted> output = new ArrayList<>();
     private final List<Long> watermarks = new ArrayList<>();
+    private final Map<String, List<Emitted>> sideOutputs = new HashMap<>();
+    private final List<Boolean> watermarkStatuses = new ArrayList<>();
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
     private long processingTime;
     private long seq;
@@ -90,6 +95,17 @@ public final class OperatorHarnessDriver {
             public void emitWatermark(long watermark) {
                 watermarks.add(watermark);
             }
+
+            @Override
+            public void collect(OutputTag<?> tag, Object record, long timestamp) {
+                sideOutputs.computeIfAbsent(tag.getId(), k -> new ArrayList<>())
+                        .add(new Emitted(record, timestamp == RecordBatch.NO_TIMESTAMP ? null : timestamp));
+            }
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {
+                watermarkStatuses.add(idle);
+            }
         });
     }
 
@@ -119,6 +135,12 @@ public final class OperatorHarnessDriver {
     public void processWatermark(long watermark) {
         checkOpen();
         operator.processWatermark(watermark);
+    }
+
+    /** An idle (true) or active (false) status from the input. */
+    public void processWatermarkStatus(boolean idle) {
+        checkOpen();
+        operator.processWatermarkStatus(idle);
     }
 
     /** Moves processing time forward (or back) and runs the callbacks that are due, in time order. */
@@ -169,6 +191,26 @@ public final class OperatorHarnessDriver {
     /** Watermarks forwarded so far. */
     public List<Long> watermarks() {
         return watermarks;
+    }
+
+    /** Records emitted so far to the side output {@code tag}, oldest first. */
+    public List<Emitted> sideOutput(OutputTag<?> tag) {
+        return sideOutputs.getOrDefault(tag.getId(), List.of());
+    }
+
+    /** Records emitted so far to side outputs, by tag id. */
+    public Map<String, List<Emitted>> sideOutputs() {
+        return sideOutputs;
+    }
+
+    /** Watermark statuses emitted so far: true for idle, false for active again. */
+    public List<Boolean> watermarkStatuses() {
+        return watermarkStatuses;
+    }
+
+    /** The operator's counters (for example {@code numLateRecordsDropped} of a window operator). */
+    public Map<String, Long> metrics() {
+        return operator.metrics();
     }
 
     /** Keyed state of the operator with {@code key} as the current key (keyed operators only). */

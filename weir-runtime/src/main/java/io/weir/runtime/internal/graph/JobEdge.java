@@ -1,5 +1,6 @@
 package io.weir.runtime.internal.graph;
 
+import io.weir.api.util.OutputTag;
 import io.weir.runtime.internal.io.RecordWriter;
 import io.weir.runtime.internal.util.JavaSerialization;
 
@@ -9,11 +10,13 @@ public final class JobEdge {
     private final JobVertex target;
     private final RecordWriter.Mode mode;
     private final byte[] keySelector;
+    private final OutputTag<?> outputTag;
 
-    JobEdge(JobVertex source, JobVertex target, RecordWriter.Mode mode, Object keySelector) {
+    JobEdge(JobVertex source, JobVertex target, RecordWriter.Mode mode, Object keySelector, OutputTag<?> outputTag) {
         this.source = source;
         this.target = target;
         this.mode = mode;
+        this.outputTag = outputTag;
         this.keySelector = keySelector == null ? null : JavaSerialization.serialize(keySelector, "the keyBy key selector into '" + target.name() + "'");
     }
 
@@ -34,6 +37,11 @@ public final class JobEdge {
         return keySelector == null ? null : (io.weir.api.functions.KeySelector<?, ?>) JavaSerialization.deserialize(keySelector, "key selector");
     }
 
+    /** The side output this edge carries, or null for the source's main output. */
+    public OutputTag<?> outputTag() {
+        return outputTag;
+    }
+
     /** Number of channels each target subtask receives from this edge. */
     public int channelsPerTarget() {
         return mode == RecordWriter.Mode.FORWARD ? 1 : source.parallelism();
@@ -41,6 +49,6 @@ public final class JobEdge {
 
     @Override
     public String toString() {
-        return source.name() + " -" + mode + "-> " + target.name();
+        return source.name() + (outputTag == null ? "" : " [" + outputTag.getId() + "]") + " -" + mode + "-> " + target.name();
     }
 }

@@ -3,11 +3,13 @@ package io.weir.runtime.internal.graph;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.PartitionTransformation;
+import io.weir.api.graph.SideOutputTransformation;
 import io.weir.api.graph.SinkTransformation;
 import io.weir.api.graph.SourceTransformation;
 import io.weir.api.graph.Transformation;
 import io.weir.api.graph.UnionTransformation;
 import io.weir.api.spi.Pipeline;
+import io.weir.api.util.OutputTag;
 import io.weir.runtime.internal.io.RecordWriter;
 import io.weir.runtime.internal.state.KeyGroups;
 
@@ -45,7 +47,8 @@ public final class JobGraphBuilder {
         }
     }
 
-    private record Edge(Node from, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit) {}
+    /** @param tag the side output the edge carries, or null for the main output */
+    private record Edge(Node from, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit, OutputTag<?> tag) {}
 
     private final Pipeline pipeline;
     private final Map<Transformation<?>, Node> nodes = new LinkedHashMap<>();
@@ -122,8 +125,17 @@ public final class JobGraphBuilder {
         return n;
     }
 
-    /** Walks up through virtual nodes (partitioning, union) to real operators and adds edges into {@code to}. */
     private void connect(Transformation<?> input, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit) {
+        connect(input, to, mode, key, explicit, null);
+    }
+
+    /** Walks up through virtual nodes (partitioning, union, side output) to real operators and adds edges into {@code to}. */
+    private void connect(Transformation<?> input, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit, OutputTag<?> tag) {
+        if (input instanceof SideOutputTransformation) {
+            SideOutputTransformation<?> so = (SideOutputTransformation<?>) input;
+            connect(so.getInput(), to, mode, key, explicit, so.getTag());
+            return;
+        }
         if (input instanceof PartitionTransformation) {
             PartitionTransformation<?> p = (PartitionTransformation<?>) input;
             RecordWriter.Mode m = mode != null ? mode : RecordWriter.Mode.valueOf(p.getPartitioning().name());
@@ -131,12 +143,12 @@ public final class JobGraphBuilder {
             if (m == RecordWriter.Mode.HASH) {
                 KeyTypes.checkKeySelector(k, to.t.getName());
             }
-            connect(p.getInput(), to, m, k, true);
+            connect(p.getInput(), to, m, k, true, tag);
             return;
         }
         if (input instanceof UnionTransformation) {
             for (Transformation<?> i : input.getInputs()) {
-                connect(i, to, mode, key, explicit);
+                connect(i, to, mode, key, explicit, tag);
             }
             return;
         }
@@ -149,7 +161,7 @@ public final class JobGraphBuilder {
             throw new IllegalArgumentException("forward() from '" + from.t.getName() + "' (parallelism " + from.parallelism + ") to '"
                     + to.t.getName() + "' (parallelism " + to.parallelism + ") needs equal parallelism; use rebalance() instead.");
         }
-        Edge e = new Edge(from, to, m, key, explicit);
+        Edge e = new Edge(from, to, m, key, explicit, tag);
         from.out.add(e);
         to.in.add(e);
     }
@@ -164,8 +176,9 @@ public final class JobGraphBuilder {
         }
     }
 
+    /** Side-output edges are never chained, so an operator with one always ends its chain and its task's writers route the tag. */
     private boolean chainable(Edge e) {
-        return e.mode == RecordWriter.Mode.FORWARD && e.to.in.size() == 1 && e.from.out.size() == 1
+        return e.tag == null && e.mode == RecordWriter.Mode.FORWARD && e.to.in.size() == 1 && e.from.out.size() == 1
                 && e.from.parallelism == e.to.parallelism && e.from.maxParallelism == e.to.maxParallelism;
     }
 
@@ -203,7 +216,7 @@ public final class JobGraphBuilder {
                 }
                 JobVertex from = vertexOfHead.get(fromHead);
                 JobVertex to = vertexOfHead.get(toHead);
-                JobEdge je = new JobEdge(from, to, e.mode, e.key);
+                JobEdge je = new JobEdge(from, to, e.mode, e.key, e.tag);
                 from.outputs.add(je);
                 to.inputs.add(je);
             }

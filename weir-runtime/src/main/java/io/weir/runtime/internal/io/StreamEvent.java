@@ -55,6 +55,26 @@ public abstract class StreamEvent {
         }
     }
 
+    /**
+     * The channel's producer became idle (its watermarks no longer hold back event time downstream)
+     * or active again. See {@code WatermarkStrategy.withIdleness}.
+     */
+    public static final class WatermarkStatus extends StreamEvent {
+        public static final WatermarkStatus IDLE = new WatermarkStatus(true);
+        public static final WatermarkStatus ACTIVE = new WatermarkStatus(false);
+
+        public final boolean idle;
+
+        private WatermarkStatus(boolean idle) {
+            this.idle = idle;
+        }
+
+        @Override
+        public String toString() {
+            return idle ? "WatermarkStatus(IDLE)" : "WatermarkStatus(ACTIVE)";
+        }
+    }
+
     /** No more records on this channel; barriers may still follow (the final checkpoint). */
     public static final EndOfData END_OF_DATA = new EndOfData();
     /** Nothing at all follows on this channel. */

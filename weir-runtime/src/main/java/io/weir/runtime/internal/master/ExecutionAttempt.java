@@ -3,6 +3,7 @@ package io.weir.runtime.internal.master;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.SourceTransformation;
+import io.weir.api.util.OutputTag;
 import io.weir.runtime.internal.graph.JobEdge;
 import io.weir.runtime.internal.graph.JobGraph;
 import io.weir.runtime.internal.graph.JobVertex;
@@ -20,6 +21,7 @@ import io.weir.runtime.internal.state.RestoredState;
 import io.weir.runtime.internal.task.StreamTask;
 import io.weir.runtime.internal.task.TaskRestore;
 import io.weir.runtime.internal.task.TaskServices;
+import io.weir.runtime.internal.task.WritersOutput;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +99,10 @@ final class ExecutionAttempt {
             for (int i = 0; i < v.parallelism(); i++) {
                 final StreamTask[] self = new StreamTask[1];
                 RecordWriter[] writers = new RecordWriter[v.outputs().size()];
+                OutputTag<?>[] writerTags = new OutputTag<?>[writers.length];
                 for (int w = 0; w < writers.length; w++) {
                     JobEdge e = v.outputs().get(w);
+                    writerTags[w] = e.outputTag();
                     writers[w] = new RecordWriter(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
                             services.batchSize(), i, () -> self[0].isCancelled());
                 }
@@ -115,7 +119,7 @@ final class ExecutionAttempt {
                         services.timers().schedule(() -> self[0].runOnTaskThread(action::run), delay, TimeUnit.MILLISECONDS);
                     }
                 };
-                StreamOperator[] chain = createChain(graph.jobName(), v, i, number, tr, pts, writers);
+                StreamOperator[] chain = createChain(graph.jobName(), v, i, number, tr, pts, writers, writerTags);
                 InputGate gate = v.isSource() ? null : new InputGate(inputs[v.index()][i]);
                 StreamTask task = new StreamTask(v, i, services, chain, gate, writers, wakeups[v.index()][i], tr);
                 self[0] = task;
@@ -159,7 +163,7 @@ final class ExecutionAttempt {
     }
 
     private static StreamOperator[] createChain(String jobName, JobVertex v, int subtask, int attempt, TaskRestore restore,
-            ProcessingTimeService pts, RecordWriter[] writers) {
+            ProcessingTimeService pts, RecordWriter[] writers, OutputTag<?>[] writerTags) {
         List<OperatorSpec> specs = v.chain();
         StreamOperator[] ops = new StreamOperator[specs.size()];
         KeySelector<?, ?>[] keys = new KeySelector<?, ?>[specs.size()];
@@ -173,16 +177,7 @@ final class ExecutionAttempt {
                 ops[k] = OperatorFactory.create(((OneInputTransformation<?, ?>) specs.get(k).transformation()).getKind(), p[0]);
             }
         }
-        Output next = StreamTask.writersOutput(writers);
-        if (writers.length == 0) {
-            next = new Output() {
-                @Override
-                public void collect(Object record, long timestamp) {}
-
-                @Override
-                public void emitWatermark(long watermark) {}
-            };
-        }
+        Output next = WritersOutput.of(writers, writerTags);
         for (int k = specs.size() - 1; k >= 0; k--) {
             OperatorSpec s = specs.get(k);
             RestoredState rs = restore == null ? null : restore.byOperator().get(s.operatorId());
@@ -199,6 +194,11 @@ final class ExecutionAttempt {
                 @Override
                 public void emitWatermark(long watermark) {
                     downstream.processWatermark(watermark);
+                }
+
+                @Override
+                public void emitWatermarkStatus(boolean idle) {
+                    downstream.processWatermarkStatus(idle);
                 }
             };
         }

@@ -10,6 +10,8 @@ import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.functions.source.SourceFunction;
 import io.weir.api.graph.OperatorKind;
+import io.weir.api.graph.TimestampsAndWatermarksSpec;
+import io.weir.api.graph.WindowOperatorSpec;
 
 /** Maps an operator kind and its user function to the runtime operator. */
 public final class OperatorFactory {
@@ -34,6 +36,8 @@ public final class OperatorFactory {
             case KEYED_PROCESS: return new ProcessOperators.KeyedProcessOperator((KeyedProcessFunction<Object, Object, Object>) cast(fn));
             case KEYED_REDUCE: return new SimpleOperators.KeyedReduceOperator((ReduceFunction<Object>) cast(fn));
             case SINK: return new SimpleOperators.SinkOperator((SinkFunction<Object>) cast(fn));
+            case TIMESTAMPS_AND_WATERMARKS: return new TimestampsAndWatermarksOperator((TimestampsAndWatermarksSpec) fn);
+            case WINDOW: return new WindowOperator((WindowOperatorSpec) fn);
             default: throw new IllegalStateException("Unknown operator kind " + kind);
         }
     }

@@ -10,8 +10,15 @@ import io.weir.api.util.OutputTag;
 public final class ProcessOperators {
     private ProcessOperators() {}
 
-    private static UnsupportedOperationException sideOutputs(String operator) {
-        return new UnsupportedOperationException("Operator '" + operator + "': side outputs (ctx.output) are not supported yet by Weir.");
+    /** {@code ctx.output(tag, value)}: the value goes to the side output {@code tag} with the current record's (or timer's) timestamp. */
+    static void sideOutput(Output output, String operator, OutputTag<?> tag, Object value, long timestamp) {
+        if (tag == null) {
+            throw new NullPointerException("Operator '" + operator + "': ctx.output needs an OutputTag, but got null.");
+        }
+        if (value == null) {
+            throw new NullPointerException("Operator '" + operator + "': ctx.output(" + tag.getId() + ", null); streams cannot carry null elements.");
+        }
+        output.collect(tag, value, timestamp);
     }
 
     /** {@code DataStream.process(ProcessFunction)}: no keyed state, no timers. */
@@ -75,7 +82,7 @@ public final class ProcessOperators {
 
                 @Override
                 public <X> void output(OutputTag<X> outputTag, X value) {
-                    throw sideOutputs(context.operatorName());
+                    sideOutput(output, context.operatorName(), outputTag, value, collector.timestamp);
                 }
             };
         }
@@ -123,7 +130,7 @@ public final class ProcessOperators {
 
                 @Override
                 public <X> void output(OutputTag<X> outputTag, X value) {
-                    throw sideOutputs(context.operatorName());
+                    sideOutput(output, context.operatorName(), outputTag, value, collector.timestamp);
                 }
 
                 @Override
@@ -149,7 +156,7 @@ public final class ProcessOperators {
 
                 @Override
                 public <X> void output(OutputTag<X> outputTag, X value) {
-                    throw sideOutputs(context.operatorName());
+                    sideOutput(output, context.operatorName(), outputTag, value, collector.timestamp);
                 }
 
                 @Override

@@ -91,6 +91,16 @@ public abstract class StreamOperator {
 
     protected void onWatermark(long watermark) throws Exception {}
 
+    /** An input became idle or active again; the default passes the status on. */
+    public void processWatermarkStatus(boolean idle) {
+        output.emitWatermarkStatus(idle);
+    }
+
+    /** Counters of this operator by name (for example {@code numLateRecordsDropped}); empty by default. */
+    public java.util.Map<String, Long> metrics() {
+        return java.util.Map.of();
+    }
+
     /** All input has ended (not called when restored from a checkpoint taken after end of input). */
     public void endInput() throws Exception {}
 

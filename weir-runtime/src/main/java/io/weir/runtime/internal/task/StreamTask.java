@@ -16,7 +16,6 @@ import io.weir.runtime.internal.operators.SourceOperators.SourceReaderOperator;
 import io.weir.runtime.internal.operators.StreamOperator;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -60,9 +59,8 @@ public final class StreamTask implements Runnable {
     private long lastHandledCheckpoint = -1;
     private final TreeMap<Long, Integer> atLeastOnceCounts = new TreeMap<>();
 
-    // watermarks (task thread only)
-    private final long[] channelWatermarks;
-    private long combinedWatermark = Long.MIN_VALUE;
+    // watermarks and idle statuses of the input channels (task thread only)
+    private final WatermarkValve valve;
     private int endOfDataChannels;
     private boolean[] channelEndOfData;
 
@@ -85,8 +83,17 @@ public final class StreamTask implements Runnable {
         this.restore = restore;
         this.name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
         int inputs = gate == null ? 0 : gate.size();
-        this.channelWatermarks = new long[inputs];
-        Arrays.fill(channelWatermarks, Long.MIN_VALUE);
+        this.valve = new WatermarkValve(inputs, new WatermarkValve.Target() {
+            @Override
+            public void watermark(long watermark) {
+                chain[0].processWatermark(watermark);
+            }
+
+            @Override
+            public void status(boolean idle) {
+                chain[0].processWatermarkStatus(idle);
+            }
+        });
         this.channelEndOfData = new boolean[inputs];
     }
 
@@ -325,6 +332,8 @@ public final class StreamTask implements Runnable {
     private void onEvent(StreamEvent e, int channel) throws Exception {
         if (e instanceof StreamEvent.Watermark) {
             onWatermark(channel, ((StreamEvent.Watermark) e).timestamp);
+        } else if (e instanceof StreamEvent.WatermarkStatus) {
+            valve.onStatus(channel, ((StreamEvent.WatermarkStatus) e).idle);
         } else if (e instanceof StreamEvent.Barrier) {
             onBarrier(channel, (StreamEvent.Barrier) e);
         } else if (e instanceof StreamEvent.EndOfData) {
@@ -348,19 +357,9 @@ public final class StreamTask implements Runnable {
         }
     }
 
+    /** Watermark from one input channel; the valve decides whether event time advances (idle channels are left out). */
     private void onWatermark(int channel, long watermark) {
-        if (watermark <= channelWatermarks[channel]) {
-            return;
-        }
-        channelWatermarks[channel] = watermark;
-        long min = Long.MAX_VALUE;
-        for (long w : channelWatermarks) {
-            min = Math.min(min, w);
-        }
-        if (min > combinedWatermark) {
-            combinedWatermark = min;
-            chain[0].processWatermark(min);
-        }
+        valve.onWatermark(channel, watermark);
     }
 
     /** Checkpoint barrier from one input channel. */

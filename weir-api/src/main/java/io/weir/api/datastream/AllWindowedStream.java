@@ -1,0 +1,124 @@
+package io.weir.api.datastream;
+
+import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.functions.AggregateFunction;
+import io.weir.api.functions.KeySelector;
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.functions.windowing.AllWindowFunction;
+import io.weir.api.functions.windowing.ProcessAllWindowFunction;
+import io.weir.api.graph.WindowOperatorSpec.Contents;
+import io.weir.api.util.OutputTag;
+import io.weir.api.windowing.Time;
+import io.weir.api.windowing.Window;
+import io.weir.api.windowing.WindowAssigner;
+
+import java.time.Duration;
+
+/**
+ * A non-keyed stream split into windows ({@code DataStream.windowAll}). Every element goes to one
+ * window operator subtask, so the operator runs with parallelism 1; otherwise the same as
+ * {@link WindowedStream}.
+ *
+ * @param <T> the element type
+ * @param <W> the window type
+ */
+public class AllWindowedStream<T, W extends Window> {
+    private final KeyedStream<T, Byte> input;
+    private final WindowOperatorBuilder builder;
+
+    public AllWindowedStream(DataStream<T> input, WindowAssigner<? super T, W> windowAssigner) {
+        this.input = new KeyedStream<>(input, new NullByteKeySelector<>());
+        this.builder = new WindowOperatorBuilder(windowAssigner);
+    }
+
+    /** See {@link WindowedStream#allowedLateness(Duration)}. */
+    public AllWindowedStream<T, W> allowedLateness(Duration lateness) {
+        builder.allowedLateness(lateness);
+        return this;
+    }
+
+    public AllWindowedStream<T, W> allowedLateness(Time lateness) {
+        builder.allowedLateness(lateness == null ? null : lateness.toDuration());
+        return this;
+    }
+
+    /** See {@link WindowedStream#sideOutputLateData(OutputTag)}. */
+    public AllWindowedStream<T, W> sideOutputLateData(OutputTag<T> outputTag) {
+        builder.sideOutputLateData(outputTag);
+        return this;
+    }
+
+    public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
+        WindowOperatorBuilder.checkNotRich(function, "ReduceFunction");
+        return builder.build(input, Contents.REDUCE, function, null, true);
+    }
+
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, ProcessAllWindowFunction<T, R, W> function) {
+        WindowOperatorBuilder.checkNotRich(reduceFunction, "ReduceFunction");
+        return builder.build(input, Contents.REDUCE, reduceFunction, checkNotNull(function), true);
+    }
+
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function) {
+        WindowOperatorBuilder.checkNotRich(reduceFunction, "ReduceFunction");
+        return builder.build(input, Contents.REDUCE, reduceFunction, checkNotNull(function), true);
+    }
+
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
+        WindowOperatorBuilder.checkNotRich(function, "AggregateFunction");
+        return builder.build(input, Contents.AGGREGATE, function, null, true);
+    }
+
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
+            ProcessAllWindowFunction<V, R, W> windowFunction) {
+        WindowOperatorBuilder.checkNotRich(aggFunction, "AggregateFunction");
+        return builder.build(input, Contents.AGGREGATE, aggFunction, checkNotNull(windowFunction), true);
+    }
+
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
+            AllWindowFunction<V, R, W> windowFunction) {
+        WindowOperatorBuilder.checkNotRich(aggFunction, "AggregateFunction");
+        return builder.build(input, Contents.AGGREGATE, aggFunction, checkNotNull(windowFunction), true);
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
+        return builder.build(input, Contents.ELEMENTS, null, checkNotNull(function), true);
+    }
+
+    public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function) {
+        return builder.build(input, Contents.ELEMENTS, null, checkNotNull(function), true);
+    }
+
+    public SingleOutputStreamOperator<T> sum(int position) {
+        return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.SUM));
+    }
+
+    public SingleOutputStreamOperator<T> min(int position) {
+        return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MIN));
+    }
+
+    public SingleOutputStreamOperator<T> max(int position) {
+        return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX));
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return input.getExecutionEnvironment();
+    }
+
+    private static <F> F checkNotNull(F f) {
+        if (f == null) {
+            throw new IllegalArgumentException("The window function must not be null.");
+        }
+        return f;
+    }
+
+    /** The one key of a non-keyed window operator, as in Flink. */
+    static final class NullByteKeySelector<T> implements KeySelector<T, Byte> {
+        private static final long serialVersionUID = 1L;
+        private static final Byte ZERO = 0;
+
+        @Override
+        public Byte getKey(T value) {
+            return ZERO;
+        }
+    }
+}

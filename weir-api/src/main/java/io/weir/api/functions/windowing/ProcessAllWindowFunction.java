@@ -1,0 +1,35 @@
+package io.weir.api.functions.windowing;
+
+import io.weir.api.functions.AbstractRichFunction;
+import io.weir.api.state.KeyedStateStore;
+import io.weir.api.util.Collector;
+import io.weir.api.util.OutputTag;
+import io.weir.api.windowing.Window;
+
+/**
+ * Evaluates one window of a non-keyed stream ({@code windowAll}); like {@link ProcessWindowFunction}
+ * without a key.
+ *
+ * @param <IN>  the input type (the elements, or the incremental result)
+ * @param <OUT> the output type
+ * @param <W>   the window type
+ */
+public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
+
+    /** Called when the window fires. Results carry the timestamp {@code window.maxTimestamp()}. */
+    public abstract void process(Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
+
+    /** Called when the window's contents are purged; the default does nothing. */
+    public void clear(Context context) throws Exception {}
+
+    /** The context of one evaluation; Weir does not provide Flink's {@code windowState()}. */
+    public abstract class Context {
+        public abstract W window();
+
+        /** State of the whole (non-keyed) window operator, shared by all windows. */
+        public abstract KeyedStateStore globalState();
+
+        public abstract <X> void output(OutputTag<X> outputTag, X value);
+    }
+}

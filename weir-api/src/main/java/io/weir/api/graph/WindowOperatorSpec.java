@@ -1,0 +1,73 @@
+package io.weir.api.graph;
+
+import io.weir.api.functions.AggregateFunction;
+import io.weir.api.functions.Function;
+import io.weir.api.functions.ReduceFunction;
+import io.weir.api.util.OutputTag;
+import io.weir.api.windowing.WindowAssigner;
+
+/**
+ * What the {@link OperatorKind#WINDOW} operator needs: the assigner, how window contents are kept
+ * (reduced, aggregated, or all elements), the optional window function applied when a window fires,
+ * the allowed lateness and the side output for late elements.
+ */
+public final class WindowOperatorSpec implements Function {
+    private static final long serialVersionUID = 1L;
+
+    /** How the contents of a window are stored. */
+    public enum Contents {
+        /** One value per window, folded with a {@link ReduceFunction}. */
+        REDUCE,
+        /** One accumulator per window, of an {@link AggregateFunction}. */
+        AGGREGATE,
+        /** Every element, for a window function that needs them all. */
+        ELEMENTS
+    }
+
+    private final WindowAssigner<?, ?> assigner;
+    private final Contents contents;
+    private final Function incrementalFunction;
+    private final Function windowFunction;
+    private final long allowedLatenessMillis;
+    private final OutputTag<?> lateDataOutputTag;
+
+    /**
+     * @param incrementalFunction the {@link ReduceFunction} or {@link AggregateFunction}, or null for {@link Contents#ELEMENTS}
+     * @param windowFunction      a {@code ProcessWindowFunction}, {@code ProcessAllWindowFunction}, {@code WindowFunction} or
+     *                            {@code AllWindowFunction}, or null to emit the incremental result itself
+     */
+    public WindowOperatorSpec(WindowAssigner<?, ?> assigner, Contents contents, Function incrementalFunction, Function windowFunction,
+            long allowedLatenessMillis, OutputTag<?> lateDataOutputTag) {
+        this.assigner = assigner;
+        this.contents = contents;
+        this.incrementalFunction = incrementalFunction;
+        this.windowFunction = windowFunction;
+        this.allowedLatenessMillis = allowedLatenessMillis;
+        this.lateDataOutputTag = lateDataOutputTag;
+    }
+
+    public WindowAssigner<?, ?> getAssigner() {
+        return assigner;
+    }
+
+    public Contents getContents() {
+        return contents;
+    }
+
+    public Function getIncrementalFunction() {
+        return incrementalFunction;
+    }
+
+    public Function getWindowFunction() {
+        return windowFunction;
+    }
+
+    public long getAllowedLatenessMillis() {
+        return allowedLatenessMillis;
+    }
+
+    /** The side output for late elements, or null to drop them. */
+    public OutputTag<?> getLateDataOutputTag() {
+        return lateDataOutputTag;
+    }
+}

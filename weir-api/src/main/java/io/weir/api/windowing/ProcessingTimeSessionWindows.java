@@ -1,0 +1,57 @@
+package io.weir.api.windowing;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Session windows in processing time: each element opens the window {@code [t, t + gap)}, and windows of
+ * the same key that overlap or touch merge, so a session ends after a gap of inactivity. Incremental
+ * functions on merging windows must be able to combine results ({@code ReduceFunction}, or
+ * {@code AggregateFunction.merge}).
+ */
+public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+    private static final String NAME = "ProcessingTimeSessionWindows";
+
+    private final long gap;
+
+    protected ProcessingTimeSessionWindows(long gap) {
+        WindowSettings.checkPositive(NAME, "session gap", gap);
+        this.gap = gap;
+    }
+
+    public static ProcessingTimeSessionWindows withGap(Duration gap) {
+        return new ProcessingTimeSessionWindows(WindowSettings.millis(NAME, "session gap", gap));
+    }
+
+    /** Flink's older form; prefer {@link #withGap(Duration)}. */
+    public static ProcessingTimeSessionWindows withGap(Time gap) {
+        return new ProcessingTimeSessionWindows(WindowSettings.millis(NAME, "session gap", gap));
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        long now = context.getCurrentProcessingTime();
+        return List.of(new TimeWindow(now, now + gap));
+    }
+
+    @Override
+    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
+        TimeWindow.mergeWindows(windows, callback);
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return false;
+    }
+
+    public long getGap() {
+        return gap;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(" + gap + " ms)";
+    }
+}

@@ -1,0 +1,71 @@
+package io.weir.api.windowing;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Windows of a fixed size in event time that start every {@code slide}, so that an element belongs
+ * to {@code size / slide} windows (rounded up). The slide must be positive and at most the size.
+ * (Flink also accepts a slide larger than the size, which leaves gaps between windows; Weir rejects
+ * it, because elements in the gaps would be silently dropped.)
+ */
+public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+    private static final String NAME = "SlidingEventTimeWindows";
+
+    private final long size;
+    private final long slide;
+    private final long offset;
+
+    protected SlidingEventTimeWindows(long size, long slide, long offset) {
+        WindowSettings.checkSlide(NAME, size, slide);
+        WindowSettings.checkOffset(NAME, offset, "slide", slide);
+        this.size = size;
+        this.slide = slide;
+        this.offset = offset;
+    }
+
+    public static SlidingEventTimeWindows of(Duration size, Duration slide) {
+        return new SlidingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide), 0);
+    }
+
+    public static SlidingEventTimeWindows of(Duration size, Duration slide, Duration offset) {
+        return new SlidingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide),
+                WindowSettings.millis(NAME, "offset", offset));
+    }
+
+    /** Flink's older form; prefer {@link #of(Duration, Duration)}. */
+    public static SlidingEventTimeWindows of(Time size, Time slide) {
+        return new SlidingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide), 0);
+    }
+
+    /** Flink's older form; prefer {@link #of(Duration, Duration, Duration)}. */
+    public static SlidingEventTimeWindows of(Time size, Time slide, Time offset) {
+        return new SlidingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide),
+                WindowSettings.millis(NAME, "offset", offset));
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        WindowSettings.checkTimestamp(NAME, timestamp);
+        return WindowSettings.sliding(timestamp, size, slide, offset);
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public long getSlide() {
+        return slide;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(" + size + " ms, " + slide + " ms" + (offset == 0 ? "" : ", offset " + offset + " ms") + ")";
+    }
+}

@@ -1,0 +1,65 @@
+package io.weir.api.windowing;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Non-overlapping windows of a fixed size in event time, aligned to the epoch plus an optional offset
+ * (for example, hourly windows in a time zone eight hours from UTC use an offset of -8 hours).
+ */
+public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+    private static final String NAME = "TumblingEventTimeWindows";
+
+    private final long size;
+    private final long offset;
+
+    protected TumblingEventTimeWindows(long size, long offset) {
+        WindowSettings.checkPositive(NAME, "window size", size);
+        WindowSettings.checkOffset(NAME, offset, "window size", size);
+        this.size = size;
+        this.offset = offset;
+    }
+
+    public static TumblingEventTimeWindows of(Duration size) {
+        return new TumblingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), 0);
+    }
+
+    public static TumblingEventTimeWindows of(Duration size, Duration offset) {
+        return new TumblingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "offset", offset));
+    }
+
+    /** Flink's older form; prefer {@link #of(Duration)}. */
+    public static TumblingEventTimeWindows of(Time size) {
+        return new TumblingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), 0);
+    }
+
+    /** Flink's older form; prefer {@link #of(Duration, Duration)}. */
+    public static TumblingEventTimeWindows of(Time size, Time offset) {
+        return new TumblingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "offset", offset));
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        WindowSettings.checkTimestamp(NAME, timestamp);
+        return WindowSettings.tumbling(timestamp, size, offset);
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return true;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public long getOffset() {
+        return offset;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(" + size + " ms" + (offset == 0 ? "" : ", offset " + offset + " ms") + ")";
+    }
+}

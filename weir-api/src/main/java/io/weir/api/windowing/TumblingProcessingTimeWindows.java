@@ -1,0 +1,64 @@
+package io.weir.api.windowing;
+
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Non-overlapping windows of a fixed size in processing time, aligned to the epoch plus an optional offset
+ * (for example, hourly windows in a time zone eight hours from UTC use an offset of -8 hours).
+ */
+public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWindow> {
+    private static final long serialVersionUID = 1L;
+    private static final String NAME = "TumblingProcessingTimeWindows";
+
+    private final long size;
+    private final long offset;
+
+    protected TumblingProcessingTimeWindows(long size, long offset) {
+        WindowSettings.checkPositive(NAME, "window size", size);
+        WindowSettings.checkOffset(NAME, offset, "window size", size);
+        this.size = size;
+        this.offset = offset;
+    }
+
+    public static TumblingProcessingTimeWindows of(Duration size) {
+        return new TumblingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), 0);
+    }
+
+    public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
+        return new TumblingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "offset", offset));
+    }
+
+    /** Flink's older form; prefer {@link #of(Duration)}. */
+    public static TumblingProcessingTimeWindows of(Time size) {
+        return new TumblingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), 0);
+    }
+
+    /** Flink's older form; prefer {@link #of(Duration, Duration)}. */
+    public static TumblingProcessingTimeWindows of(Time size, Time offset) {
+        return new TumblingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "offset", offset));
+    }
+
+    @Override
+    public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        return WindowSettings.tumbling(context.getCurrentProcessingTime(), size, offset);
+    }
+
+    @Override
+    public boolean isEventTime() {
+        return false;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public long getOffset() {
+        return offset;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(" + size + " ms" + (offset == 0 ? "" : ", offset " + offset + " ms") + ")";
+    }
+}

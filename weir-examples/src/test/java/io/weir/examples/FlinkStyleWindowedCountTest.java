@@ -1,0 +1,26 @@
+package io.weir.examples;
+
+import io.weir.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlinkStyleWindowedCountTest {
+
+    @Test
+    void shouldEmitOneCountPerKeyAndWindowLikeFlinkWould() throws Exception {
+        long n = 400_000;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.enableCheckpointing(100);
+        FlinkStyleWindowedCount.build(env, n, 1000);
+        env.execute("W5 windows test");
+        assertThat(FlinkStyleWindowedCount.SUM_OF_COUNTS).hasValue(n);
+        assertThat(FlinkStyleWindowedCount.OUTPUTS).hasValue(FlinkStyleWindowedCount.expectedWindows(n, 1000));
+    }
+
+    @Test
+    void shouldMatchTheReferenceValuesOfTheWorkloadGenerator() {
+        assertThat(FlinkStyleWindowedCount.key(0, 1000)).isEqualTo(535);
+        assertThat(FlinkStyleWindowedCount.key(1, 1000)).isEqualTo(700);
+    }
+}
