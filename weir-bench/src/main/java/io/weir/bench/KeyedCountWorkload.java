@@ -171,13 +171,17 @@ public final class KeyedCountWorkload {
                 .put("ckpt_bytes_last", bytes);
     }
 
-    private static Path newCheckpointDirectory(Kind kind) throws IOException {
-        Files.createDirectories(CHECKPOINT_ROOT);
-        String ts = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
-        return Files.createTempDirectory(CHECKPOINT_ROOT, kind.label + "-" + ts + "-");
+    static Path newCheckpointDirectory(Kind kind) throws IOException {
+        return newCheckpointDirectory(kind.label);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static Path newCheckpointDirectory(String label) throws IOException {
+        Files.createDirectories(CHECKPOINT_ROOT);
+        String ts = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC));
+        return Files.createTempDirectory(CHECKPOINT_ROOT, label + "-" + ts + "-");
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
