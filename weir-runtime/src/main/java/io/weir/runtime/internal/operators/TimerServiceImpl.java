@@ -7,7 +7,6 @@ import io.weir.api.state.MapStateDescriptor;
 import io.weir.runtime.internal.state.HeapKeyedStateBackend;
 
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Event-time and processing-time timers of a keyed operator. The set of timers lives in keyed
@@ -46,8 +45,47 @@ final class TimerServiceImpl implements TimerService {
         return c != 0 ? c : String.valueOf(a.key).compareTo(String.valueOf(b.key));
     };
 
-    private final PriorityQueue<Timer> eventQueue = new PriorityQueue<>(ORDER);
-    private final PriorityQueue<Timer> procQueue = new PriorityQueue<>(ORDER);
+    /**
+     * Timers bucketed by timestamp: many timers share one (every key's window ends at the same
+     * time), so a sorted map of buckets is much cheaper than a heap of timers. A bucket is sorted
+     * by {@link #ORDER} when it fires.
+     */
+    static final class TimerQueue {
+        private final java.util.TreeMap<Long, java.util.ArrayList<Timer>> buckets = new java.util.TreeMap<>();
+        private java.util.ArrayList<Timer> lastBucket;
+        private long lastTimestamp = Long.MIN_VALUE;
+
+        void add(Timer t) {
+            if (lastBucket != null && lastTimestamp == t.timestamp) {
+                lastBucket.add(t);
+                return;
+            }
+            lastBucket = buckets.computeIfAbsent(t.timestamp, k -> new java.util.ArrayList<>());
+            lastTimestamp = t.timestamp;
+            lastBucket.add(t);
+        }
+
+        boolean isEmpty() {
+            return buckets.isEmpty();
+        }
+
+        long firstTimestamp() {
+            return buckets.firstKey();
+        }
+
+        /** Removes and returns the earliest bucket, in firing order. */
+        java.util.List<Timer> pollFirst() {
+            java.util.ArrayList<Timer> b = buckets.pollFirstEntry().getValue();
+            if (b == lastBucket) {
+                lastBucket = null;
+            }
+            b.sort(ORDER);
+            return b;
+        }
+    }
+
+    private final TimerQueue eventQueue = new TimerQueue();
+    private final TimerQueue procQueue = new TimerQueue();
     private long currentWatermark = Long.MIN_VALUE;
     private long scheduledWakeup = Long.MAX_VALUE;
 
@@ -60,12 +98,12 @@ final class TimerServiceImpl implements TimerService {
         rebuild(EVENT_TIMERS, eventQueue);
         rebuild(PROC_TIMERS, procQueue);
         if (!procQueue.isEmpty()) {
-            schedule(procQueue.peek().timestamp);
+            schedule(procQueue.firstTimestamp());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void rebuild(String name, PriorityQueue<Timer> queue) throws Exception {
+    private void rebuild(String name, TimerQueue queue) throws Exception {
         keyed.forEachEntry(name, (key, kg, value) -> {
             for (Long ts : ((Map<Long, Boolean>) value).keySet()) {
                 queue.add(new Timer(ts, key, kg));
@@ -151,20 +189,21 @@ final class TimerServiceImpl implements TimerService {
         scheduledWakeup = Long.MAX_VALUE;
         fire(procQueue, procSet, processingTime.currentProcessingTime(), TimeDomain.PROCESSING_TIME);
         if (!procQueue.isEmpty()) {
-            schedule(procQueue.peek().timestamp);
+            schedule(procQueue.firstTimestamp());
         }
     }
 
-    private void fire(PriorityQueue<Timer> queue, MapState<Long, Boolean> set, long upTo, TimeDomain domain) throws Exception {
+    private void fire(TimerQueue queue, MapState<Long, Boolean> set, long upTo, TimeDomain domain) throws Exception {
         Object savedKey = keyed.getCurrentKey();
         int savedGroup = keyed.getCurrentKeyGroup();
         try {
-            while (!queue.isEmpty() && queue.peek().timestamp <= upTo) {
-                Timer t = queue.poll();
-                keyed.setCurrentKey(t.key, t.keyGroup);
-                if (set.contains(t.timestamp)) {
-                    set.remove(t.timestamp);
-                    target.onTimer(t.timestamp, domain);
+            while (!queue.isEmpty() && queue.firstTimestamp() <= upTo) {
+                for (Timer t : queue.pollFirst()) { // timers registered while firing land in a new bucket
+                    keyed.setCurrentKey(t.key, t.keyGroup);
+                    if (set.contains(t.timestamp)) {
+                        set.remove(t.timestamp);
+                        target.onTimer(t.timestamp, domain);
+                    }
                 }
             }
         } finally {
