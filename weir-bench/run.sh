@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Weir running the end-to-end workloads of WORKLOADS.md (W4 W1-nockpt W1 W3), with the same interface
+# Weir running the end-to-end workloads of WORKLOADS.md (W4 W1-nockpt W1 W3 W5), with the same interface
 # as the Flink anchor's run.sh so that the two can be run interleaved (Weir, Flink, Weir, Flink, ...).
 # Each run: /usr/bin/time -v java -Xmx4g -cp weir-bench.jar io.weir.bench.WeirBench <workload> [events];
 # the JSON line it prints last, plus exit_code, max_rss_kb, proc_wall_s and run_utc, is printed and
 # appended to $OUT/results.jsonl. Per-run stdout, stderr and time output: $OUT/logs/.
 #
-# Usage: weir-bench/run.sh [workload ...]      (default: W4 W1-nockpt W1 W3; W2 and W5 do not exist for Weir yet)
+# Usage: weir-bench/run.sh [workload ...]      (default: W4 W1-nockpt W1 W3 W5; W2 does not exist for Weir yet)
 # Env:   OUT        results folder (default /tmp/weir-bench)
 #        JAVA       java executable (default java on PATH)
 #        EVENTS_W1  N for W1 and W1-nockpt (default 20000000)
@@ -42,7 +42,7 @@ JVM_OPTS=(-Xmx4g "-Dweir.bench.commit=$commit")
 [[ -n "${JVM_EXTRA:-}" ]] && JVM_OPTS+=(${JVM_EXTRA})
 
 WORKLOADS=("$@")
-[[ ${#WORKLOADS[@]} -eq 0 ]] && WORKLOADS=(W4 W1-nockpt W1 W3)
+[[ ${#WORKLOADS[@]} -eq 0 ]] && WORKLOADS=(W4 W1-nockpt W1 W3 W5)
 for w in "${WORKLOADS[@]}"; do
   args=("$w")
   case "$w" in W1|W1-nockpt) [[ -n "${EVENTS_W1:-}" ]] && args+=("$EVENTS_W1");; esac
