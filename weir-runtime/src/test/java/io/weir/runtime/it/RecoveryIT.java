@@ -4,14 +4,10 @@ import io.weir.api.environment.CheckpointingMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionResult;
-import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.RichMapFunction;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.restart.RestartStrategies;
-import io.weir.api.state.ValueState;
-import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
-import io.weir.api.util.Collector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,30 +55,6 @@ class RecoveryIT {
         }
     }
 
-    static final class Count extends KeyedProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>> {
-        private transient ValueState<Long> count;
-
-        @Override
-        public void open(io.weir.api.configuration.Configuration parameters) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-        }
-
-        @Override
-        public void processElement(Tuple2<Long, Long> value, Context ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
-            Long c = count.value();
-            if (c == null) {
-                c = 0L;
-                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-            }
-            count.update(c + value.f1);
-        }
-
-        @Override
-        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
-            out.collect(Tuple2.of(ctx.getCurrentKey(), count.value()));
-        }
-    }
-
     static final class CollectToMap implements SinkFunction<Tuple2<Long, Long>> {
         @Override
         public void invoke(Tuple2<Long, Long> value, Context context) {
@@ -103,7 +75,7 @@ class RecoveryIT {
         env.fromSequence(0, n - 1)
                 .map(new FailOnce(n / 4))
                 .keyBy(t -> t.f0)
-                .process(new Count())
+                .process(new FinalCountPerKey())
                 .addSink(new CollectToMap());
         JobClient client = env.executeAsync("recovery");
         JobExecutionResult result = client.getJobExecutionResult().get();

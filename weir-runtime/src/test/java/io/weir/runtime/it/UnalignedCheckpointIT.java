@@ -4,15 +4,11 @@ import io.weir.api.environment.CheckpointingMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.CheckpointStatistics;
 import io.weir.api.execution.JobClient;
-import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.RichMapFunction;
 import io.weir.api.functions.sink.SinkFunction;
 import io.weir.api.functions.source.ParallelSourceFunction;
 import io.weir.api.restart.RestartStrategies;
-import io.weir.api.state.ValueState;
-import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
-import io.weir.api.util.Collector;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -119,30 +115,6 @@ class UnalignedCheckpointIT {
         }
     }
 
-    static final class Count extends KeyedProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>> {
-        private transient ValueState<Long> count;
-
-        @Override
-        public void open(io.weir.api.configuration.Configuration parameters) {
-            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
-        }
-
-        @Override
-        public void processElement(Tuple2<Long, Long> value, Context ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
-            Long c = count.value();
-            if (c == null) {
-                c = 0L;
-                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-            }
-            count.update(c + value.f1);
-        }
-
-        @Override
-        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
-            out.collect(Tuple2.of(ctx.getCurrentKey(), count.value()));
-        }
-    }
-
     static final class CollectToMap implements SinkFunction<Tuple2<Long, Long>> {
         @Override
         public void invoke(Tuple2<Long, Long> value, Context context) {
@@ -168,7 +140,7 @@ class UnalignedCheckpointIT {
                 .rebalance()
                 .map(new FailOnce(n * 3 / 4))
                 .keyBy(t -> t.f0)
-                .process(new Count())
+                .process(new FinalCountPerKey())
                 .addSink(new CollectToMap());
         JobClient client = env.executeAsync("unaligned-recovery");
         client.getJobExecutionResult().get();

@@ -9,7 +9,6 @@ import io.weir.runtime.internal.io.RecordWriter;
 import io.weir.runtime.internal.io.StreamEvent;
 import io.weir.runtime.internal.io.Wakeup;
 import io.weir.runtime.internal.operators.LegacySourceSupport;
-import io.weir.runtime.internal.operators.Output;
 import io.weir.runtime.internal.operators.OperatorSnapshot;
 import io.weir.runtime.internal.operators.SourceOperators.LegacySourceOperator;
 import io.weir.runtime.internal.operators.SourceOperators.SourceReaderOperator;
@@ -668,50 +667,5 @@ public final class StreamTask implements Runnable {
             return cause;
         }
         return t;
-    }
-
-    /** The output of the chain's last operator: the task's record writers. */
-    public static Output writersOutput(RecordWriter[] writers) {
-        if (writers.length == 1) {
-            RecordWriter w = writers[0];
-            return new Output() {
-                @Override
-                public void collect(Object record, long timestamp) {
-                    try {
-                        w.emit(record, timestamp);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Key selector failed: " + e, e);
-                    }
-                }
-
-                @Override
-                public void emitWatermark(long watermark) {
-                    w.broadcastEvent(new StreamEvent.Watermark(watermark));
-                }
-            };
-        }
-        return new Output() {
-            @Override
-            public void collect(Object record, long timestamp) {
-                for (RecordWriter w : writers) {
-                    try {
-                        w.emit(record, timestamp);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Key selector failed: " + e, e);
-                    }
-                }
-            }
-
-            @Override
-            public void emitWatermark(long watermark) {
-                for (RecordWriter w : writers) {
-                    w.broadcastEvent(new StreamEvent.Watermark(watermark));
-                }
-            }
-        };
     }
 }
