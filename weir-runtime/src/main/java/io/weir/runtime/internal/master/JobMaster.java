@@ -78,6 +78,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private final java.util.Set<String> endOfData = new java.util.HashSet<>();
     private final java.util.Set<String> exited = new java.util.HashSet<>();
     private boolean finishRequested;
+    private double lastStopMillis;
     private CompletedCheckpoint latestCheckpoint;
     private ScheduledFuture<?> tick;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
@@ -280,6 +281,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (coordinator != null) {
             coordinator.stop("failure: " + record.cause());
         }
+        long stopStart = clock.relativeTimeNanos();
         if (regional) {
             region.restarting = true;
             if (!stopRegions(List.of(region))) {
@@ -295,6 +297,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 return;
             }
         }
+        lastStopMillis = (clock.relativeTimeNanos() - stopStart) / 1_000_000.0;
         restartStrategy.notifyFailure(record.cause());
         if (!restartStrategy.canRestart()) {
             status = JobStatus.FAILING;
@@ -330,6 +333,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             failures.set(last, failures.get(last).withRestoredCheckpoint(restoredId));
         }
         try {
+            long deployStart = clock.relativeTimeNanos();
             if (region == null) {
                 byToken.clear();
                 deploy();
@@ -339,6 +343,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                     coordinator.start(graph.totalSubtasks());
                 }
             }
+            LOG.info("Job '{}' failover: old tasks stopped in {} ms, restore prepared and new tasks started in {} ms.", graph.jobName(),
+                    String.format(java.util.Locale.ROOT, "%.1f", lastStopMillis),
+                    String.format(java.util.Locale.ROOT, "%.1f", (clock.relativeTimeNanos() - deployStart) / 1_000_000.0));
         } catch (Throwable t) {
             status = JobStatus.RUNNING;
             if (region != null) {

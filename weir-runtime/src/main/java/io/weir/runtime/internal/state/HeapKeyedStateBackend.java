@@ -156,14 +156,14 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapReducingState<>(table(d, null), d.getReduceFunction()));
     }
 
-    /** Visits every (key, key group, value) of a registered state; task thread only. */
+    /** Visits every (key, key group, value) of a registered state without changing it; task thread only. */
     public void forEachEntry(String stateName, EntryVisitor visitor) throws Exception {
         StateTable t = tables.get(stateName);
         if (t == null) {
             return;
         }
         for (int kg = firstKeyGroup; kg <= lastKeyGroup; kg++) {
-            HashMap<Object, Object> m = t.forRead(kg);
+            HashMap<Object, Object> m = t.current(kg); // read only: no copy-on-write copy of shared maps
             if (m != null) {
                 for (Map.Entry<Object, Object> e : m.entrySet()) {
                     Object v = e.getValue();
