@@ -36,8 +36,8 @@ public final class CrashJob {
         env.enableCheckpointing(50, CheckpointingMode.EXACTLY_ONCE);
         env.fromSequence(0, n - 1)
                 .map(i -> {
-                    if (i % 2000 == 0) {
-                        Thread.sleep(1); // slow enough to be killed mid-way
+                    if (i % 1000 == 0) {
+                        Thread.sleep(1); // paced, so the test can kill it mid-way however fast the machine is
                     }
                     return Tuple2.of(i % 97, 1L);
                 })

@@ -28,7 +28,8 @@ class CrashRecoveryIT {
         long seed = Long.getLong("weir.test.seed", System.nanoTime());
         System.out.println("CrashRecoveryIT seed " + seed + " (rerun with -Dweir.test.seed=" + seed + ")");
         Random random = new Random(seed);
-        long events = 2_000_000;
+        // the job sleeps 1 ms per 1000 records per subtask: at least 4 s of work, more than 5 kills (<= 750 ms each) allow
+        long events = 8_000_000;
         Path checkpoints = dir.resolve("checkpoints");
         Path out = dir.resolve("result.csv");
         int kills = 0;
