@@ -16,7 +16,6 @@ import io.weir.runtime.internal.operators.StreamOperator;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * One subtask: a thread running a chain of operators in a mailbox loop.
@@ -50,13 +49,9 @@ public final class StreamTask implements Runnable {
     private boolean endOfInputRestored;
     private long lastFlushNanos;
 
-    // barrier alignment (task thread only)
-    private long aligningId = -1;
-    private long aligningTimestamp;
-    private int barriersSeen;
-    private long alignmentStartNanos;
-    private long lastHandledCheckpoint = -1;
-    private final TreeMap<Long, Integer> atLeastOnceCounts = new TreeMap<>();
+    // barrier alignment (task thread only); null for sources
+    private final BarrierAligner aligner;
+    private long lastSourceCheckpoint = -1;
 
     // watermarks and idle statuses of the input channels (task thread only)
     private final WatermarkValve valve;
@@ -94,6 +89,32 @@ public final class StreamTask implements Runnable {
             }
         });
         this.channelEndOfData = new boolean[inputs];
+        this.aligner = gate == null ? null : new BarrierAligner(services.checkpointingMode(), new BarrierAligner.Inputs() {
+            @Override
+            public int size() {
+                return gate.size();
+            }
+
+            @Override
+            public boolean isFinished(int channel) {
+                return gate.isFinished(channel);
+            }
+
+            @Override
+            public boolean isBlocked(int channel) {
+                return gate.isBlocked(channel);
+            }
+
+            @Override
+            public void block(int channel) {
+                gate.block(channel);
+            }
+
+            @Override
+            public void unblockAll() {
+                gate.unblockAll();
+            }
+        }, (id, ts, alignmentNanos) -> performCheckpoint(id, ts, alignmentNanos, false));
     }
 
     public String name() {
@@ -352,7 +373,7 @@ public final class StreamTask implements Runnable {
                 capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
                 maybeCompleteCapture();
             }
-            checkAlignmentComplete();
+            aligner.onEndOfPartition(services.clock().relativeTimeNanos());
         }
     }
 
@@ -368,7 +389,7 @@ public final class StreamTask implements Runnable {
             maybeCompleteCapture();
             return;
         }
-        if (b.checkpointId <= lastHandledCheckpoint) {
+        if (aligner.isHandled(b.checkpointId)) {
             return; // barrier of a checkpoint this task already snapshotted or aborted
         }
         if (services.unalignedEnabled() && services.alignedTimeoutNanos() == 0) {
@@ -377,54 +398,7 @@ public final class StreamTask implements Runnable {
             maybeCompleteCapture();
             return;
         }
-        if (services.checkpointingMode() == CheckpointingMode.AT_LEAST_ONCE) {
-            int seen = atLeastOnceCounts.merge(b.checkpointId, 1, Integer::sum);
-            if (seen == 1 && atLeastOnceCounts.size() == 1) {
-                alignmentStartNanos = services.clock().relativeTimeNanos();
-            }
-            if (seen + gate.finishedCount() >= gate.size()) {
-                atLeastOnceCounts.headMap(b.checkpointId, true).clear();
-                lastHandledCheckpoint = b.checkpointId;
-                performCheckpoint(b.checkpointId, b.timestamp, services.clock().relativeTimeNanos() - alignmentStartNanos, false);
-            }
-            return;
-        }
-        if (b.checkpointId > aligningId) {
-            if (aligningId != -1) {
-                gate.unblockAll(); // a newer barrier supersedes an unfinished alignment
-            }
-            aligningId = b.checkpointId;
-            aligningTimestamp = b.timestamp;
-            barriersSeen = 0;
-            alignmentStartNanos = services.clock().relativeTimeNanos();
-        } else if (b.checkpointId < aligningId) {
-            return;
-        }
-        barriersSeen++;
-        gate.block(channel);
-        checkAlignmentComplete();
-    }
-
-    private void checkAlignmentComplete() throws Exception {
-        if (aligningId == -1 || barriersSeen + finishedUnblocked() < gate.size()) {
-            return;
-        }
-        long id = aligningId;
-        long alignment = services.clock().relativeTimeNanos() - alignmentStartNanos;
-        gate.unblockAll();
-        aligningId = -1;
-        lastHandledCheckpoint = id;
-        performCheckpoint(id, aligningTimestamp, alignment, false);
-    }
-
-    private int finishedUnblocked() {
-        int n = 0;
-        for (int i = 0; i < gate.size(); i++) {
-            if (gate.isFinished(i) && !gate.isBlocked(i)) {
-                n++;
-            }
-        }
-        return n;
+        aligner.onBarrier(channel, b.checkpointId, b.timestamp, services.clock().relativeTimeNanos());
     }
 
     // ------------------------------------------------------------------ unaligned checkpoints
@@ -443,19 +417,19 @@ public final class StreamTask implements Runnable {
             maybeCompleteCapture();
             return;
         }
-        if (b.checkpointId <= lastHandledCheckpoint) {
+        if (aligner.isHandled(b.checkpointId)) {
             return;
         }
-        long alignment = aligningId == b.checkpointId ? services.clock().relativeTimeNanos() - alignmentStartNanos : 0;
+        long alignment = aligner.aligningId() == b.checkpointId ? services.clock().relativeTimeNanos() - aligner.alignmentStartNanos() : 0;
         startUnaligned(b.checkpointId, b.timestamp, alignment);
         capture.setEnd(channel, b.mark);
         maybeCompleteCapture();
     }
 
     private void checkAlignmentTimeout() throws Exception {
-        if (aligningId != -1 && services.unalignedEnabled() && services.alignedTimeoutNanos() > 0
-                && services.clock().relativeTimeNanos() - alignmentStartNanos > services.alignedTimeoutNanos()) {
-            startUnaligned(aligningId, aligningTimestamp, services.clock().relativeTimeNanos() - alignmentStartNanos);
+        if (aligner.aligningId() != -1 && services.unalignedEnabled() && services.alignedTimeoutNanos() > 0
+                && services.clock().relativeTimeNanos() - aligner.alignmentStartNanos() > services.alignedTimeoutNanos()) {
+            startUnaligned(aligner.aligningId(), aligner.aligningTimestamp(), services.clock().relativeTimeNanos() - aligner.alignmentStartNanos());
             maybeCompleteCapture();
         }
     }
@@ -476,17 +450,15 @@ public final class StreamTask implements Runnable {
                             + " was overtaken by checkpoint " + id + " before all its barriers arrived"));
         }
         InFlightCapture c = new InFlightCapture(id, gate);
-        if (aligningId == id) {
+        if (aligner.aligningId() == id) {
             for (int j = 0; j < gate.size(); j++) {
                 if (gate.isBlocked(j)) {
                     c.setEnd(j, gate.channel(j).dequeuedCount());
                 }
             }
-            gate.unblockAll();
-            aligningId = -1;
         }
+        aligner.handledElsewhere(id);
         capture = c;
-        lastHandledCheckpoint = id;
         performCheckpoint(id, timestamp, alignmentNanos, true);
     }
 
@@ -543,8 +515,8 @@ public final class StreamTask implements Runnable {
     /** Source tasks: start checkpoint {@code id} (a mail). */
     public void triggerCheckpoint(long id, long timestamp) {
         mailbox.put(() -> {
-            if (id > lastHandledCheckpoint) {
-                lastHandledCheckpoint = id;
+            if (id > lastSourceCheckpoint) {
+                lastSourceCheckpoint = id;
                 performCheckpoint(id, timestamp, 0, services.unalignedEnabled() && services.alignedTimeoutNanos() == 0);
             }
         });
@@ -560,15 +532,13 @@ public final class StreamTask implements Runnable {
 
     public void notifyCheckpointAborted(long id) {
         mailbox.put(() -> {
-            if (aligningId == id) {
-                gate.unblockAll();
-                aligningId = -1;
+            if (aligner != null) {
+                aligner.abort(id);
             }
             if (capture != null && capture.checkpointId == id) {
                 capture = null;
             }
-            atLeastOnceCounts.remove(id);
-            lastHandledCheckpoint = Math.max(lastHandledCheckpoint, id);
+            lastSourceCheckpoint = Math.max(lastSourceCheckpoint, id);
             for (StreamOperator op : chain) {
                 op.notifyCheckpointAborted(id);
             }
