@@ -129,6 +129,30 @@ class JobLifecycleIT {
                 });
     }
 
+    /** Throws an Error (not an Exception) once, in the first attempt. */
+    static final class Crash extends io.weir.api.functions.RichMapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) {
+            if (getRuntimeContext().getAttemptNumber() == 0 && value == 50) {
+                throw new AssertionError("the task thread dies");
+            }
+            return value;
+        }
+    }
+
+    @Test
+    void whenAnErrorKillsATaskThread_thenItIsClassifiedAsATaskCrashAndTheJobRestarts() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(1, 0));
+        env.fromSequence(1, 100).map(new Crash()).addSink(new DiscardingSink<>());
+        JobClient client = env.executeAsync("crash");
+        assertThat(client.getJobExecutionResult().get(30, TimeUnit.SECONDS).getRestarts()).isEqualTo(1);
+        assertThat(client.getFailureHistory()).singleElement().satisfies(f -> {
+            assertThat(f.classification()).isEqualTo(FailureRecord.Classification.TASK_CRASH);
+            assertThat(f.cause()).isInstanceOf(AssertionError.class);
+        });
+    }
+
     @Test
     void whenTheRestartStrategyAllowsRetries_thenTheHistoryHasEveryFailure() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
