@@ -1,6 +1,5 @@
 package io.weir.runtime.internal.master;
 
-import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.environment.CheckpointConfig;
 import io.weir.api.environment.CheckpointingMode;
 import io.weir.api.environment.ExternalizedCheckpointRetention;
@@ -594,10 +593,5 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     public void failJob(Throwable cause) {
         handleFailure(new FailureRecord(clock.currentTimeMillis(), "checkpoint coordinator", -1, -1,
                 FailureRecord.Classification.CHECKPOINT, cause, -1), null);
-    }
-
-    /** For the config key list in errors. */
-    static String restoreKey() {
-        return ConfigKeys.CHECKPOINTING_RESTORE;
     }
 }

@@ -24,18 +24,18 @@ public final class OperatorFactory {
 
     public static StreamOperator forSource(Object source) {
         return source instanceof Source ? new SourceOperators.SourceReaderOperator((Source<?, ?>) source)
-                : new SourceOperators.LegacySourceOperator((SourceFunction<Object>) cast(source));
+                : new SourceOperators.LegacySourceOperator(cast(source));
     }
 
     public static StreamOperator create(OperatorKind kind, Object fn) {
         switch (kind) {
-            case MAP: return new SimpleOperators.MapOperator((MapFunction<Object, Object>) cast(fn));
-            case FLAT_MAP: return new SimpleOperators.FlatMapOperator((FlatMapFunction<Object, Object>) cast(fn));
-            case FILTER: return new SimpleOperators.FilterOperator((FilterFunction<Object>) cast(fn));
-            case PROCESS: return new ProcessOperators.ProcessOperator((ProcessFunction<Object, Object>) cast(fn));
-            case KEYED_PROCESS: return new ProcessOperators.KeyedProcessOperator((KeyedProcessFunction<Object, Object, Object>) cast(fn));
-            case KEYED_REDUCE: return new SimpleOperators.KeyedReduceOperator((ReduceFunction<Object>) cast(fn));
-            case SINK: return new SimpleOperators.SinkOperator((SinkFunction<Object>) cast(fn));
+            case MAP: return new SimpleOperators.MapOperator(cast(fn));
+            case FLAT_MAP: return new SimpleOperators.FlatMapOperator(cast(fn));
+            case FILTER: return new SimpleOperators.FilterOperator(cast(fn));
+            case PROCESS: return new ProcessOperators.ProcessOperator(cast(fn));
+            case KEYED_PROCESS: return new ProcessOperators.KeyedProcessOperator(cast(fn));
+            case KEYED_REDUCE: return new SimpleOperators.KeyedReduceOperator(cast(fn));
+            case SINK: return new SimpleOperators.SinkOperator(cast(fn));
             case TIMESTAMPS_AND_WATERMARKS: return new TimestampsAndWatermarksOperator((TimestampsAndWatermarksSpec) fn);
             case WINDOW: return new WindowOperator((WindowOperatorSpec) fn);
             default: throw new IllegalStateException("Unknown operator kind " + kind);
