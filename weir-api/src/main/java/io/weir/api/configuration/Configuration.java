@@ -103,8 +103,8 @@ public final class Configuration implements Serializable {
         }
         try {
             return parseDuration(v);
-        } catch (IllegalArgumentException e) {
-            throw invalid(key, v, "a duration such as 1000, 500 ms, 10 s, 2 min or 1 h");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw invalid(key, v, "a duration such as 1000, 500 ms, 10 s, 2 min or 1 h (at most about 292 years)");
         }
     }
 
