@@ -59,7 +59,7 @@ public final class StreamTask implements Runnable {
     private boolean[] channelEndOfData;
 
     // unaligned checkpoints (task thread only)
-    private InFlightCapture capture;
+    private final UnalignedCheckpoints unaligned; // null for sources
 
     // classic source
     private volatile boolean legacySourceEnded;
@@ -115,6 +115,7 @@ public final class StreamTask implements Runnable {
                 gate.unblockAll();
             }
         }, (id, ts, alignmentNanos) -> performCheckpoint(id, ts, alignmentNanos, false));
+        this.unaligned = gate == null ? null : new UnalignedCheckpoints(services, gate, aligner, vertex.name(), subtask, this::performCheckpoint);
     }
 
     public String name() {
@@ -201,13 +202,13 @@ public final class StreamTask implements Runnable {
 
     private void runInputLoop() throws Exception {
         StreamOperator head = chain[0];
-        replayInFlight(head);
+        UnalignedCheckpoints.replay(restore, head);
         while (true) {
             checkCancelled();
             mailbox.runAll();
-            processPriorityEvents();
-            checkAlignmentTimeout();
-            maybeCompleteCapture();
+            unaligned.processPriorityEvents();
+            unaligned.checkAlignmentTimeout();
+            unaligned.maybeComplete();
             if (finishRequested && gate.allFinished()) {
                 return;
             }
@@ -220,10 +221,7 @@ public final class StreamTask implements Runnable {
                 idle();
                 continue;
             }
-            if (capture != null) {
-                int ch = gate.lastChannel();
-                capture.onConsumed(ch, gate.channel(ch).dequeuedCount() - 1, e);
-            }
+            unaligned.onConsumed(gate.lastChannel(), e);
             if (e instanceof RecordBatch) {
                 RecordBatch b = (RecordBatch) e;
                 int n = b.size();
@@ -369,10 +367,7 @@ public final class StreamTask implements Runnable {
             }
         } else if (e instanceof StreamEvent.EndOfPartition) {
             gate.markFinished(channel);
-            if (capture != null) {
-                capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
-                maybeCompleteCapture();
-            }
+            unaligned.onEndOfPartition(channel);
             aligner.onEndOfPartition(services.clock().relativeTimeNanos());
         }
     }
@@ -384,109 +379,8 @@ public final class StreamTask implements Runnable {
 
     /** Checkpoint barrier from one input channel. */
     private void onBarrier(int channel, StreamEvent.Barrier b) throws Exception {
-        if (capture != null && capture.checkpointId == b.checkpointId) {
-            capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
-            maybeCompleteCapture();
-            return;
-        }
-        if (aligner.isHandled(b.checkpointId)) {
-            return; // barrier of a checkpoint this task already snapshotted or aborted
-        }
-        if (services.unalignedEnabled() && services.alignedTimeoutNanos() == 0) {
-            startUnaligned(b.checkpointId, b.timestamp, 0);
-            capture.setEnd(channel, gate.channel(channel).dequeuedCount() - 1);
-            maybeCompleteCapture();
-            return;
-        }
-        aligner.onBarrier(channel, b.checkpointId, b.timestamp, services.clock().relativeTimeNanos());
-    }
-
-    // ------------------------------------------------------------------ unaligned checkpoints
-
-    private void processPriorityEvents() throws Exception {
-        Object e;
-        while ((e = gate.pollPriority()) != null) {
-            onPriorityBarrier(gate.lastChannel(), (StreamEvent.PriorityBarrier) e);
-        }
-    }
-
-    /** An unaligned barrier overtook the queued data of a channel. */
-    private void onPriorityBarrier(int channel, StreamEvent.PriorityBarrier b) throws Exception {
-        if (capture != null && capture.checkpointId == b.checkpointId) {
-            capture.setEnd(channel, b.mark);
-            maybeCompleteCapture();
-            return;
-        }
-        if (aligner.isHandled(b.checkpointId)) {
-            return;
-        }
-        long alignment = aligner.aligningId() == b.checkpointId ? services.clock().relativeTimeNanos() - aligner.alignmentStartNanos() : 0;
-        startUnaligned(b.checkpointId, b.timestamp, alignment);
-        capture.setEnd(channel, b.mark);
-        maybeCompleteCapture();
-    }
-
-    private void checkAlignmentTimeout() throws Exception {
-        if (aligner.aligningId() != -1 && services.unalignedEnabled() && services.alignedTimeoutNanos() > 0
-                && services.clock().relativeTimeNanos() - aligner.alignmentStartNanos() > services.alignedTimeoutNanos()) {
-            startUnaligned(aligner.aligningId(), aligner.aligningTimestamp(), services.clock().relativeTimeNanos() - aligner.alignmentStartNanos());
-            maybeCompleteCapture();
-        }
-    }
-
-    /**
-     * Takes checkpoint {@code id} now, without waiting for the barriers of the other channels:
-     * snapshot the operators, send the barrier ahead of the queued output, and capture the input
-     * records the barrier overtook. Channels already held back by an alignment that timed out
-     * delivered their barrier in-band and have nothing in flight.
-     */
-    private void startUnaligned(long id, long timestamp, long alignmentNanos) throws Exception {
-        if (capture != null) {
-            // a newer checkpoint overtakes an unfinished one: give the older one up
-            long old = capture.checkpointId;
-            capture = null;
-            services.listener().declineCheckpoint(services.attempt(), old, vertex.name(), subtask,
-                    new io.weir.runtime.internal.checkpoint.CheckpointSubsumedException("unaligned checkpoint " + old
-                            + " was overtaken by checkpoint " + id + " before all its barriers arrived"));
-        }
-        InFlightCapture c = new InFlightCapture(id, gate);
-        if (aligner.aligningId() == id) {
-            for (int j = 0; j < gate.size(); j++) {
-                if (gate.isBlocked(j)) {
-                    c.setEnd(j, gate.channel(j).dequeuedCount());
-                }
-            }
-        }
-        aligner.handledElsewhere(id);
-        capture = c;
-        performCheckpoint(id, timestamp, alignmentNanos, true);
-    }
-
-    private void maybeCompleteCapture() {
-        if (capture != null && capture.isComplete(gate)) {
-            InFlightCapture c = capture;
-            capture = null;
-            c.captureQueued(gate);
-            if (c.onComplete != null) {
-                c.onComplete.run();
-            }
-        }
-    }
-
-    /** Feeds the in-flight records of a restored unaligned checkpoint through the chain before any new input. */
-    private void replayInFlight(StreamOperator head) throws Exception {
-        if (restore == null || restore.inFlight().isEmpty()) {
-            return;
-        }
-        io.weir.api.typeutils.TypeSerializer<Object> serializer = io.weir.runtime.serialization.Serializers.dynamic();
-        for (byte[] blob : restore.inFlight()) {
-            java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(blob));
-            in.readInt(); // channel
-            int n = in.readInt();
-            for (int i = 0; i < n; i++) {
-                long ts = in.readLong();
-                head.processElement(serializer.deserialize(in), ts);
-            }
+        if (!unaligned.onBarrier(channel, b.checkpointId, b.timestamp)) {
+            aligner.onBarrier(channel, b.checkpointId, b.timestamp, services.clock().relativeTimeNanos());
         }
     }
 
@@ -535,8 +429,8 @@ public final class StreamTask implements Runnable {
             if (aligner != null) {
                 aligner.abort(id);
             }
-            if (capture != null && capture.checkpointId == id) {
-                capture = null;
+            if (unaligned != null) {
+                unaligned.abort(id);
             }
             lastSourceCheckpoint = Math.max(lastSourceCheckpoint, id);
             for (StreamOperator op : chain) {
@@ -563,10 +457,10 @@ public final class StreamTask implements Runnable {
      * 2. snapshot every operator of the chain (copy-on-write views of keyed state),
      * 3. hand the write to an I/O thread, which acknowledges to the master when durable.
      */
-    private void performCheckpoint(long id, long timestamp, long alignmentNanos, boolean unaligned) throws Exception {
+    private void performCheckpoint(long id, long timestamp, long alignmentNanos, boolean priorityBarrier) throws Exception {
         long start = services.clock().relativeTimeNanos();
         for (RecordWriter w : writers) {
-            if (unaligned) {
+            if (priorityBarrier) {
                 w.broadcastPriorityBarrier(new StreamEvent.Barrier(id, timestamp));
             } else {
                 w.broadcastEvent(new StreamEvent.Barrier(id, timestamp));
@@ -578,7 +472,7 @@ public final class StreamTask implements Runnable {
         }
         long syncMillis = (services.clock().relativeTimeNanos() - start) / 1_000_000L;
         boolean endOfInput = endOfDataSent;
-        InFlightCapture c = capture != null && capture.checkpointId == id ? capture : null;
+        InFlightCapture c = unaligned == null ? null : unaligned.captureFor(id);
         Runnable write = () -> services.ioExecutor().execute(() -> SubtaskSnapshotWriter.writeAndAcknowledge(services, vertex, subtask, id,
                 snapshots, c == null ? java.util.List.of() : c.blobs(), endOfInput, syncMillis, alignmentNanos / 1_000_000L));
         if (c == null) {
