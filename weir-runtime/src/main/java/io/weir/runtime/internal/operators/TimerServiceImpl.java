@@ -2,8 +2,6 @@ package io.weir.runtime.internal.operators;
 
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.functions.TimerService;
-import io.weir.api.state.MapState;
-import io.weir.api.state.MapStateDescriptor;
 import io.weir.runtime.internal.state.HeapKeyedStateBackend;
 
 import java.util.Map;
@@ -29,8 +27,8 @@ final class TimerServiceImpl implements TimerService {
     private final HeapKeyedStateBackend keyed;
     private final ProcessingTimeService processingTime;
     private final Target target;
-    private final MapState<Long, Boolean> eventSet;
-    private final MapState<Long, Boolean> procSet;
+    private final HeapKeyedStateBackend.LongSet eventSet;
+    private final HeapKeyedStateBackend.LongSet procSet;
     /** Timestamp order; ties broken by key group and key so that firing order does not depend on insertion (or restore) order. */
     private static final java.util.Comparator<Timer> ORDER = (a, b) -> {
         int c = Long.compare(a.timestamp, b.timestamp);
@@ -93,8 +91,8 @@ final class TimerServiceImpl implements TimerService {
         this.keyed = keyed;
         this.processingTime = processingTime;
         this.target = target;
-        this.eventSet = keyed.getMapState(new MapStateDescriptor<>(EVENT_TIMERS, Long.class, Boolean.class));
-        this.procSet = keyed.getMapState(new MapStateDescriptor<>(PROC_TIMERS, Long.class, Boolean.class));
+        this.eventSet = keyed.getLongSet(EVENT_TIMERS);
+        this.procSet = keyed.getLongSet(PROC_TIMERS);
         rebuild(EVENT_TIMERS, eventQueue);
         rebuild(PROC_TIMERS, procQueue);
         if (!procQueue.isEmpty()) {
@@ -124,8 +122,7 @@ final class TimerServiceImpl implements TimerService {
     @Override
     public void registerProcessingTimeTimer(long time) {
         try {
-            if (!procSet.contains(time)) {
-                procSet.put(time, Boolean.TRUE);
+            if (procSet.add(time)) {
                 procQueue.add(new Timer(time, keyed.getCurrentKey(), keyed.getCurrentKeyGroup()));
                 if (time < scheduledWakeup) {
                     schedule(time);
@@ -139,8 +136,7 @@ final class TimerServiceImpl implements TimerService {
     @Override
     public void registerEventTimeTimer(long time) {
         try {
-            if (!eventSet.contains(time)) {
-                eventSet.put(time, Boolean.TRUE);
+            if (eventSet.add(time)) {
                 eventQueue.add(new Timer(time, keyed.getCurrentKey(), keyed.getCurrentKeyGroup()));
             }
         } catch (Exception e) {
@@ -193,15 +189,14 @@ final class TimerServiceImpl implements TimerService {
         }
     }
 
-    private void fire(TimerQueue queue, MapState<Long, Boolean> set, long upTo, TimeDomain domain) throws Exception {
+    private void fire(TimerQueue queue, HeapKeyedStateBackend.LongSet set, long upTo, TimeDomain domain) throws Exception {
         Object savedKey = keyed.getCurrentKey();
         int savedGroup = keyed.getCurrentKeyGroup();
         try {
             while (!queue.isEmpty() && queue.firstTimestamp() <= upTo) {
                 for (Timer t : queue.pollFirst()) { // timers registered while firing land in a new bucket
                     keyed.setCurrentKey(t.key, t.keyGroup);
-                    if (set.contains(t.timestamp)) {
-                        set.remove(t.timestamp);
+                    if (set.remove(t.timestamp)) { // absent: the timer was deleted
                         target.onTimer(t.timestamp, domain);
                     }
                 }

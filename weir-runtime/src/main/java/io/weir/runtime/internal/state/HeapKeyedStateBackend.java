@@ -178,6 +178,41 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         void visit(Object key, int keyGroup, Object value) throws Exception;
     }
 
+    /** A set of longs per key (such as timer timestamps), each operation one keyed lookup. */
+    public interface LongSet {
+        /** Adds {@code v} for the current key; false if it was there. */
+        boolean add(long v);
+
+        /** Removes {@code v} for the current key; false if it was not there. */
+        boolean remove(long v);
+    }
+
+    /** A {@link LongSet} kept as map state named {@code name}, so it is snapshotted and restored with the rest. */
+    @SuppressWarnings("unchecked")
+    public LongSet getLongSet(String name) {
+        HeapMapState<Long, Boolean> state = (HeapMapState<Long, Boolean>) getMapState(new MapStateDescriptor<>(name, Long.class, Boolean.class));
+        return new LongSet() {
+            @Override
+            public boolean add(long v) {
+                return state.writeMap().putIfAbsent(v, Boolean.TRUE) == null;
+            }
+
+            @Override
+            public boolean remove(long v) {
+                Map<Long, Boolean> m = state.readMap();
+                if (!m.containsKey(v)) {
+                    return false;
+                }
+                Map<Long, Boolean> w = state.writeMap();
+                w.remove(v);
+                if (w.isEmpty()) {
+                    state.clear();
+                }
+                return true;
+            }
+        };
+    }
+
     /** Synchronous part of a snapshot: captures copy-on-write views. */
     public KeyedSnapshot snapshot() {
         Map<String, KeyedSnapshot.TableView> views = new LinkedHashMap<>(restoredLive);
