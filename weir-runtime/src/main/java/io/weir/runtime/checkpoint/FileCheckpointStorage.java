@@ -52,6 +52,9 @@ public final class FileCheckpointStorage {
     private final Path jobDirectory;
     private final int numRetained;
     private final Object lifecycleLock = new Object();
+    /** Held while a job uses the folder, so two running jobs never share one (released by the OS if the process dies). */
+    private FileChannel lockChannel;
+    private java.nio.channels.FileLock folderLock;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Set<Long> abortedIds = ConcurrentHashMap.newKeySet();
     private volatile boolean initialized;
@@ -99,6 +102,7 @@ public final class FileCheckpointStorage {
         synchronized (lifecycleLock) {
             // 1. Folders above the job folder get default permissions, the job folder owner-only.
             createJobDirectory();
+            lockJobDirectory();
             // 2. Probe, so a read-only mount, a full disk or a missing permission shows now.
             Path probe = jobDirectory.resolve("_probe-" + UUID.randomUUID());
             try (FileChannel ch = StorageFiles.createNewFile(probe)) {
@@ -135,6 +139,61 @@ public final class FileCheckpointStorage {
                 throw cannotUse(e, jobDirectory);
             }
             initialized = true;
+        }
+    }
+
+    /**
+     * Takes an exclusive lock on {@code <job folder>/.lock}. Another running job with the same name
+     * and checkpoint directory (in this JVM or another process) would delete or overwrite this
+     * job's checkpoints, so that is refused with a clear error instead.
+     */
+    private void lockJobDirectory() throws CheckpointStorageException {
+        if (folderLock != null && folderLock.isValid()) {
+            return;
+        }
+        Path lockFile = jobDirectory.resolve(".lock");
+        java.nio.channels.FileLock acquired;
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw cannotUse(e, lockFile);
+        }
+        try {
+            acquired = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            acquired = null;
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw cannotUse(e, lockFile);
+        }
+        if (acquired == null) {
+            closeQuietly(ch);
+            throw new CheckpointStorageException(lockFile, "Checkpoint folder " + jobDirectory + " is in use by another running job "
+                    + "(its lock file " + lockFile + " is held). Two jobs sharing a folder would delete each other's checkpoints: "
+                    + "give this job another name (execute(\"...\")) or another checkpoint directory, or stop the other job first. "
+                    + SETTING_HINT, null);
+        }
+        lockChannel = ch;
+        folderLock = acquired;
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            // nothing to release
+        }
+    }
+
+    /** Releases the job folder for other jobs; the checkpoints stay. Call when the job terminates. */
+    public void close() {
+        synchronized (lifecycleLock) {
+            if (lockChannel != null) {
+                closeQuietly(lockChannel); // also releases the lock
+                lockChannel = null;
+                folderLock = null;
+            }
         }
     }
 

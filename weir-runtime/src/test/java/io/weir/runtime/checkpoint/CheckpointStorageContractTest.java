@@ -66,6 +66,15 @@ abstract class CheckpointStorageContractTest {
     }
 
     @Test
+    void whenAnotherStorageHoldsTheJobFolder_thenInitializeRefusesItUntilItIsClosed() throws IOException {
+        FileCheckpointStorage first = storage(1);
+        assertThatThrownBy(() -> storage(1)).isInstanceOf(CheckpointStorageException.class)
+                .hasMessageContaining("in use by another running job").hasMessageContaining(first.jobDirectory().toString());
+        first.close();
+        storage(1).close();
+    }
+
+    @Test
     void shouldReturnWrittenStateAndMetadataAfterCommitAndLoad() throws IOException {
         FileCheckpointStorage storage = storage(1);
         long id = storage.nextCheckpointId();
@@ -146,6 +155,7 @@ abstract class CheckpointStorageContractTest {
         commitOneFile(earlier, 3, "three");
         Files.createDirectory(earlier.jobDirectory().resolve("chk-7"));
         Files.createDirectory(earlier.jobDirectory().resolve("chk-junk"));
+        earlier.close(); // the earlier job ended (or its process died, which releases the folder too)
 
         FileCheckpointStorage restarted = storage(5);
 

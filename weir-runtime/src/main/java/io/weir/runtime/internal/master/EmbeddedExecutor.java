@@ -48,13 +48,20 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             storage = new FileCheckpointStorage(checkpointDirectory(cc), graph.jobName(), cc.getNumRetainedCheckpoints());
             storage.initialize();
         }
-        CompletedCheckpoint restore = null;
-        if (restoreSetting != null && !restoreSetting.isBlank()) {
-            restore = findRestore(restoreSetting.trim(), storage);
+        try {
+            CompletedCheckpoint restore = null;
+            if (restoreSetting != null && !restoreSetting.isBlank()) {
+                restore = findRestore(restoreSetting.trim(), storage);
+            }
+            JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, Clock.SYSTEM);
+            master.start();
+            return new EmbeddedJobClient(master);
+        } catch (Exception | Error e) {
+            if (storage != null) {
+                storage.close();
+            }
+            throw e;
         }
-        JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, Clock.SYSTEM);
-        master.start();
-        return new EmbeddedJobClient(master);
     }
 
     /** A random job id; not UUID.randomUUID(), whose SecureRandom costs tens of milliseconds at startup. */

@@ -402,6 +402,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         }
         status = finalStatus;
         cleanUpCheckpoints(finalStatus);
+        if (storage != null) {
+            storage.close(); // another job may use the folder now
+        }
         long netRuntime = (clock.relativeTimeNanos() - startNanos) / 1_000_000L;
         if (finalStatus == JobStatus.FINISHED) {
             LOG.info("Job '{}' finished in {} ms with {} restart(s).", graph.jobName(), netRuntime, restarts);
