@@ -444,9 +444,16 @@ public final class StreamTask implements Runnable {
         mailbox.put(() -> finishRequested = true);
     }
 
-    /** Runs an action on the task thread (processing-time timers). */
+    /**
+     * Runs a processing-time callback on the task thread. After the task sent end-of-data nothing
+     * may be emitted any more, so callbacks are dropped from then on (as Flink quiesces timers).
+     */
     public void runOnTaskThread(Mailbox.Mail mail) {
-        mailbox.put(mail);
+        mailbox.put(() -> {
+            if (!endOfDataSent) {
+                mail.run();
+            }
+        });
     }
 
     // ------------------------------------------------------------------ checkpoint
