@@ -45,8 +45,8 @@ class RecoveryIT {
         @Override
         public Tuple2<Long, Long> map(Long i) throws InterruptedException {
             long seen = SEEN.incrementAndGet();
-            if (seen % 2000 == 0) {
-                Thread.sleep(1); // paces the job (over a second in all) so checkpoints complete before the input ends
+            if (seen % 1000 == 0) {
+                Thread.sleep(1); // paces the job (at least 1.5 s per subtask) so checkpoints complete before the input ends
             }
             if (seen >= failAt && checkpointed && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure at record " + failAt);

@@ -49,8 +49,8 @@ class RegionFailoverIT {
 
         @Override
         public Long map(Long value) throws Exception {
-            if (++seen % 1000 == 0) {
-                Thread.sleep(1); // long enough for several checkpoints
+            if (++seen % 250 == 0) {
+                Thread.sleep(1); // at least 2 s per subtask: room for checkpoints even on a slow machine
             }
             if (pipeline.equals("a") && checkpointed && seen > 200_000 && FAILED.compareAndSet(false, true)) {
                 throw new IllegalStateException("injected failure in pipeline a");
