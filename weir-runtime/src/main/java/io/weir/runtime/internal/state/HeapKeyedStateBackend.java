@@ -163,7 +163,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             return;
         }
         for (int kg = firstKeyGroup; kg <= lastKeyGroup; kg++) {
-            HashMap<Object, Object> m = t.current(kg); // read only: no copy-on-write copy of shared maps
+            KeyMap m = t.current(kg); // read only: no copy-on-write copy of shared maps
             if (m != null) {
                 for (Map.Entry<Object, Object> e : m.entrySet()) {
                     Object v = e.getValue();
@@ -228,7 +228,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         final StateTable table;
         // the holder found by the last read, valid while its map is current and not shared with a snapshot
         private Object lastKey;
-        private HashMap<Object, Object> lastMap;
+        private KeyMap lastMap;
         private StateTable.Box lastBox;
 
         HeapState(StateTable table) {
@@ -237,7 +237,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
         Object read() {
             checkKey();
-            HashMap<Object, Object> m = table.forRead(currentKeyGroup);
+            KeyMap m = table.forRead(currentKeyGroup);
             Object v = m == null ? null : m.get(currentKey);
             if (!table.isBoxed()) {
                 return v;
@@ -253,7 +253,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             checkKey();
             if (!table.isBoxed()) {
                 if (v == null) {
-                    HashMap<Object, Object> m = table.forRead(currentKeyGroup);
+                    KeyMap m = table.forRead(currentKeyGroup);
                     if (m != null && m.containsKey(currentKey)) {
                         table.forWrite(currentKeyGroup).remove(currentKey);
                     }
@@ -269,13 +269,13 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             }
             lastBox = null;
             if (v == null) {
-                HashMap<Object, Object> m = table.forRead(currentKeyGroup);
+                KeyMap m = table.forRead(currentKeyGroup);
                 if (m != null && m.containsKey(currentKey)) {
                     table.forWrite(currentKeyGroup).remove(currentKey);
                 }
                 return;
             }
-            HashMap<Object, Object> m = table.forWrite(currentKeyGroup);
+            KeyMap m = table.forWrite(currentKeyGroup);
             StateTable.Box b = (StateTable.Box) m.get(currentKey);
             if (b == null) {
                 m.put(currentKey, new StateTable.Box(v));

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class KeyedSnapshot {
     /** A table and the maps captured from it. */
-    record TableView(StateTable table, HashMap<Object, Object>[] maps) {}
+    record TableView(StateTable table, KeyMap[] maps) {}
 
     private final int firstKeyGroup;
     private final int lastKeyGroup;
@@ -62,7 +62,7 @@ public final class KeyedSnapshot {
             TypeSerializer<Object> mapKeys = t.mapKeySerializer == null ? null : t.mapKeySerializer.duplicate();
             StateTable writer = new StateTable(t.name, t.type, values, mapKeys, t.firstKeyGroup(), 0);
             for (int i = 0; i < v.maps().length; i++) {
-                HashMap<Object, Object> m = v.maps()[i];
+                KeyMap m = v.maps()[i];
                 if (m == null || m.isEmpty()) {
                     continue;
                 }

@@ -25,11 +25,10 @@ final class StateTable {
     final TypeSerializer<Object> valueSerializer;   // elements for LIST, values for MAP
     final TypeSerializer<Object> mapKeySerializer;  // only for MAP
     private final int firstKeyGroup;
-    private final HashMap<Object, Object>[] maps;
+    private final KeyMap[] maps;
     private final boolean[] shared;
     private final boolean mutableValues;
 
-    @SuppressWarnings("unchecked")
     StateTable(String name, StateDescriptor.Type type, TypeSerializer<Object> valueSerializer, TypeSerializer<Object> mapKeySerializer,
             int firstKeyGroup, int numKeyGroups) {
         this.name = name;
@@ -37,7 +36,7 @@ final class StateTable {
         this.valueSerializer = valueSerializer;
         this.mapKeySerializer = mapKeySerializer;
         this.firstKeyGroup = firstKeyGroup;
-        this.maps = new HashMap[numKeyGroups];
+        this.maps = new KeyMap[numKeyGroups];
         this.shared = new boolean[numKeyGroups];
         this.mutableValues = type == StateDescriptor.Type.LIST || type == StateDescriptor.Type.MAP || !valueSerializer.isImmutableType();
     }
@@ -60,7 +59,7 @@ final class StateTable {
     }
 
     /** The current map of a key group (no copying), or null. */
-    HashMap<Object, Object> current(int keyGroup) {
+    KeyMap current(int keyGroup) {
         return maps[keyGroup - firstKeyGroup];
     }
 
@@ -69,7 +68,7 @@ final class StateTable {
     }
 
     /** The map of a key group for reading; copies first if values are mutable and the map is shared. */
-    HashMap<Object, Object> forRead(int keyGroup) {
+    KeyMap forRead(int keyGroup) {
         int i = keyGroup - firstKeyGroup;
         if (mutableValues && shared[i]) {
             return privatize(i);
@@ -78,26 +77,21 @@ final class StateTable {
     }
 
     /** The map of a key group for writing, created or privatized as needed. */
-    HashMap<Object, Object> forWrite(int keyGroup) {
+    KeyMap forWrite(int keyGroup) {
         int i = keyGroup - firstKeyGroup;
         if (shared[i]) {
             return privatize(i);
         }
-        HashMap<Object, Object> m = maps[i];
+        KeyMap m = maps[i];
         if (m == null) {
-            m = maps[i] = new HashMap<>();
+            m = maps[i] = new KeyMap();
         }
         return m;
     }
 
-    private HashMap<Object, Object> privatize(int i) {
-        HashMap<Object, Object> old = maps[i];
-        HashMap<Object, Object> copy = old == null ? new HashMap<>() : new HashMap<>(old.size() * 4 / 3 + 1);
-        if (old != null) {
-            for (Map.Entry<Object, Object> e : old.entrySet()) {
-                copy.put(e.getKey(), copyValue(e.getValue()));
-            }
-        }
+    private KeyMap privatize(int i) {
+        KeyMap old = maps[i];
+        KeyMap copy = old == null ? new KeyMap() : old.copy(this::copyValue);
         maps[i] = copy;
         shared[i] = false;
         return copy;
@@ -130,7 +124,7 @@ final class StateTable {
     }
 
     /** Takes over maps captured by a snapshot (local recovery); they stay shared, so the first write to one copies it. */
-    void adopt(HashMap<Object, Object>[] captured) {
+    void adopt(KeyMap[] captured) {
         for (int i = 0; i < maps.length && i < captured.length; i++) {
             maps[i] = captured[i];
             shared[i] = captured[i] != null;
@@ -138,9 +132,8 @@ final class StateTable {
     }
 
     /** Captures the current maps for a snapshot and marks them shared. Task thread only. */
-    @SuppressWarnings("unchecked")
-    HashMap<Object, Object>[] capture() {
-        HashMap<Object, Object>[] view = maps.clone();
+    KeyMap[] capture() {
+        KeyMap[] view = maps.clone();
         for (int i = 0; i < maps.length; i++) {
             if (maps[i] != null) {
                 shared[i] = true;
@@ -159,7 +152,7 @@ final class StateTable {
 
     long size() {
         long n = 0;
-        for (HashMap<Object, Object> m : maps) {
+        for (KeyMap m : maps) {
             n += m == null ? 0 : m.size();
         }
         return n;
@@ -202,7 +195,7 @@ final class StateTable {
 
     void readEntries(int keyGroup, TypeSerializer<Object> keySerializer, DataInput in) throws IOException {
         int n = in.readInt();
-        HashMap<Object, Object> m = forWrite(keyGroup);
+        KeyMap m = forWrite(keyGroup);
         for (int i = 0; i < n; i++) {
             Object key = keySerializer.deserialize(in);
             Object value;
