@@ -10,9 +10,12 @@ import io.weir.api.state.ListState;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The operators at the head of source tasks. */
 public final class SourceOperators {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceOperators.class);
+
     private SourceOperators() {}
 
     private static final String SPLITS_STATE = "__weir_source_splits";
@@ -185,6 +188,24 @@ public final class SourceOperators {
 
         public Thread sourceThread() {
             return thread;
+        }
+
+        /**
+         * Stops the source thread (if {@code run} has not returned yet) and waits for it, so that no
+         * thread of this attempt outlives the task; then the user function's {@code close}.
+         */
+        @Override
+        protected void doClose() throws Exception {
+            Thread t = thread;
+            if (t != null && t != Thread.currentThread() && t.isAlive()) {
+                cancelSource();
+                t.join(TimeUnit.SECONDS.toMillis(10));
+                if (t.isAlive()) {
+                    LOG.warn("The source thread of '{}' did not stop within 10 s after cancel() and an interrupt; "
+                            + "its run() should check a flag set by cancel() or react to interrupts.", name());
+                }
+            }
+            super.doClose();
         }
     }
 }
