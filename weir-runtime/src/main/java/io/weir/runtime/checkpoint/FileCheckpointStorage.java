@@ -501,11 +501,24 @@ public final class FileCheckpointStorage {
         }
     }
 
+    /** The folder of checkpoint {@code checkpointId} of this job (it may not exist). */
+    public Path checkpointDirectory(long checkpointId) {
+        return CheckpointExamination.folderFor(jobDirectory, checkpointId);
+    }
+
     private static Path parseBase(String baseUri) {
-        String s = baseUri.trim();
+        return toPath(baseUri, "checkpoint directory (execution.checkpointing.dir)");
+    }
+
+    /**
+     * A location given as {@code file:///path}, a hand-typed file URI (spaces allowed), or a plain
+     * path, as an absolute path; {@code what} names the setting in errors.
+     */
+    public static Path toPath(String location, String what) {
+        String baseUri = location;
+        String s = location.trim();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) is empty; use"
-                    + " file:///absolute/path or a plain path");
+            throw new IllegalArgumentException(what + " is empty; use file:///absolute/path or a plain path");
         }
         if (s.regionMatches(true, 0, "file:", 0, 5)) {
             try {
@@ -514,12 +527,12 @@ public final class FileCheckpointStorage {
                 if (s.regionMatches(true, 0, "file:///", 0, 8)) {
                     return Path.of(s.substring(7)).toAbsolutePath().normalize(); // typed by hand, e.g. with a space
                 }
-                throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) '" + baseUri
+                throw new IllegalArgumentException(what + " '" + baseUri
                         + "' is not a valid file URI (" + e.getMessage() + "); use file:///absolute/path or a plain path", e);
             }
         }
         if (URI_SCHEME.matcher(s).matches()) {
-            throw new IllegalArgumentException("checkpoint directory (execution.checkpointing.dir) '" + baseUri
+            throw new IllegalArgumentException(what + " '" + baseUri
                     + "' uses a scheme Weir does not support; Weir stores checkpoints on a local or mounted file"
                     + " system: use file:///absolute/path or a plain path");
         }

@@ -88,8 +88,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             LOG.info("Restoring from the latest intact checkpoint {}.", latest.get().directory());
             return latest.get();
         }
-        String p = setting.startsWith("file:") ? Paths.get(java.net.URI.create(setting)).toString() : setting;
-        Path path = Paths.get(p);
+        Path path = FileCheckpointStorage.toPath(setting, "'" + ConfigKeys.CHECKPOINTING_RESTORE + "'");
         if (!path.toFile().exists()) {
             throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.CHECKPOINTING_RESTORE + "' = '" + setting
                     + "': no such checkpoint folder. Give 'latest' or the path of a chk-N folder (list them with `weir checkpoints list DIR`).");

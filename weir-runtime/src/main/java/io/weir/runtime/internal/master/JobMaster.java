@@ -554,7 +554,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void notifyComplete(long checkpointId, io.weir.runtime.checkpoint.CheckpointMetadata metadata) {
-        latestCheckpoint = new CompletedCheckpoint(storage.jobDirectory().resolve("chk-" + checkpointId), metadata);
+        latestCheckpoint = new CompletedCheckpoint(storage.checkpointDirectory(checkpointId), metadata);
         localSnapshots.completed(checkpointId);
         for (StreamTask t : allTasks()) {
             t.notifyCheckpointComplete(checkpointId);

@@ -178,7 +178,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         void visit(Object key, int keyGroup, Object value) throws Exception;
     }
 
-    /** A set of longs per key (such as timer timestamps), each operation one keyed lookup. */
+    /** A set of longs per key (such as timer timestamps), each operation one lookup of the current key. */
     public interface LongSet {
         /** Adds {@code v} for the current key; false if it was there. */
         boolean add(long v);
@@ -199,16 +199,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
             @Override
             public boolean remove(long v) {
-                Map<Long, Boolean> m = state.readMap();
-                if (!m.containsKey(v)) {
-                    return false;
-                }
-                Map<Long, Boolean> w = state.writeMap();
-                w.remove(v);
-                if (w.isEmpty()) {
-                    state.clear();
-                }
-                return true;
+                return state.removeEntry(v);
             }
         };
     }
@@ -414,13 +405,30 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
         @Override
         public void remove(UK key) {
-            if (readMap().containsKey(key)) {
-                Map<UK, UV> m = writeMap();
-                m.remove(key);
-                if (m.isEmpty()) {
-                    clear();
-                }
+            removeEntry(key);
+        }
+
+        /**
+         * Removes {@code key} from the current key's map, and the map itself when it becomes empty;
+         * returns whether the key was there. One lookup of the current key.
+         */
+        @SuppressWarnings("unchecked")
+        boolean removeEntry(Object key) {
+            checkKey();
+            KeyMap outer = table.forRead(currentKeyGroup);
+            Map<Object, Object> inner = outer == null ? null : (Map<Object, Object>) outer.get(currentKey);
+            if (inner == null || !inner.containsKey(key)) {
+                return false;
             }
+            KeyMap writable = table.forWrite(currentKeyGroup);
+            if (writable != outer) {
+                inner = (Map<Object, Object>) writable.get(currentKey); // the key group was copied: use the copy
+            }
+            inner.remove(key);
+            if (inner.isEmpty()) {
+                writable.remove(currentKey);
+            }
+            return true;
         }
 
         @Override

@@ -60,14 +60,13 @@ public final class KeyedSnapshot {
             StateTable t = v.table();
             TypeSerializer<Object> values = t.valueSerializer.duplicate();
             TypeSerializer<Object> mapKeys = t.mapKeySerializer == null ? null : t.mapKeySerializer.duplicate();
-            StateTable writer = new StateTable(t.name, t.type, values, mapKeys, t.firstKeyGroup(), 0);
             for (int i = 0; i < v.maps().length; i++) {
                 KeyMap m = v.maps()[i];
                 if (m == null || m.isEmpty()) {
                     continue;
                 }
                 buf.reset();
-                writer.writeEntries(m, keySerializer, out);
+                t.writeEntries(m, keySerializer, values, mapKeys, out);
                 out.flush();
                 sink.accept(t.name, (byte) t.type.ordinal(), t.firstKeyGroup() + i, buf.toByteArray());
             }

@@ -161,7 +161,12 @@ final class StateTable {
     // ---- serialization of one key group's entries (used by snapshot writer and restore) ----
 
     @SuppressWarnings("unchecked")
-    void writeEntries(Map<Object, Object> entries, TypeSerializer<Object> keySerializer, DataOutput out) throws IOException {
+    /**
+     * Writes one key group's entries. The serializers are passed in (not this table's own) so that an
+     * I/O thread can use duplicates of them while the task thread keeps using the table.
+     */
+    void writeEntries(Map<Object, Object> entries, TypeSerializer<Object> keySerializer, TypeSerializer<Object> valueSerializer,
+            TypeSerializer<Object> mapKeySerializer, DataOutput out) throws IOException {
         out.writeInt(entries.size());
         for (Map.Entry<Object, Object> e : entries.entrySet()) {
             keySerializer.serialize(e.getKey(), out);
