@@ -51,6 +51,15 @@ public final class CheckpointCoordinator {
 
         /** The final checkpoint (taken after every task reached end of input) completed. */
         void finalCheckpointComplete();
+
+        /**
+         * A checkpoint whose metadata was being written when its attempt stopped completed on disk:
+         * it is now the latest completed checkpoint, although no running task takes part in it.
+         */
+        void completedWhileStopped(long checkpointId, CheckpointMetadata metadata);
+
+        /** No checkpoint is writing its metadata any more (see {@link #isSettling()}). */
+        void settled();
     }
 
     /** An I/O step that may fail. */
@@ -215,9 +224,25 @@ public final class CheckpointCoordinator {
         pending.remove(p.id);
         if (error != null) {
             failed(p, "writing its metadata failed: " + error.getMessage(), error);
-            return;
+        } else {
+            complete(p, md);
         }
-        complete(p, md);
+        if (!isSettling()) {
+            actions.settled();
+        }
+    }
+
+    /**
+     * Whether some checkpoint is writing its metadata: its outcome (complete or not) is unknown
+     * until the write returns, so a failover must not choose its restore point before then.
+     */
+    public boolean isSettling() {
+        for (Pending p : pending.values()) {
+            if (p.committing) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void complete(Pending p, CheckpointMetadata md) {
@@ -236,7 +261,8 @@ public final class CheckpointCoordinator {
             }
         }
         if (!running) {
-            return; // completed on disk after its attempt went away; the next restore may use it
+            actions.completedWhileStopped(p.id, md); // on disk after its attempt went away: the next restore uses it
+            return;
         }
         actions.notifyComplete(p.id, md);
         if (p.isFinal) {

@@ -1,8 +1,10 @@
 package io.weir.runtime.internal.io;
 
 import io.weir.api.functions.KeySelector;
+import io.weir.api.typeutils.TypeSerializer;
 import io.weir.runtime.internal.state.KeyGroups;
 
+import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,6 +12,17 @@ import java.util.function.BooleanSupplier;
  * batches. Events are broadcast to every channel after flushing that channel's pending batch, so
  * a barrier never overtakes a record emitted before it. Used only by the owning task's thread
  * (or under the checkpoint lock for classic sources).
+ *
+ * <p><b>Outbox.</b> Writing never blocks a stepped task: what a full channel cannot take waits in
+ * that channel's outbox (in order, ahead of anything newer) until {@link #drain()} moves it on.
+ * A task checks {@link #isAvailable} before taking more input, so an outbox holds at most the
+ * output of one input batch or one mail: that is how backpressure stays bounded without parking.
+ * Classic sources, which emit from their own thread, use {@link #blocking} writers instead, which
+ * wait for space as before.
+ *
+ * <p><b>Ownership.</b> A record handed to {@link #emit} belongs to the engine: unless object
+ * reuse is on, it is copied with the type's serializer before it crosses to another subtask
+ * (immutable types are not copied), so the emitting function may reuse its output object.
  */
 public final class RecordWriter {
 
@@ -18,27 +31,47 @@ public final class RecordWriter {
 
     private final Channel[] channels;
     private final RecordBatch[] pending;
-    /** Batches sealed by an unaligned barrier: they precede it and go out before any newer batch. */
-    private final java.util.ArrayDeque<RecordBatch>[] sealed;
+    /** Per channel: elements the channel could not take yet, oldest first; they precede anything newer. */
+    private final ArrayDeque<Object>[] outbox;
+    private int backlog; // number of channels with a non-empty outbox
     private final Mode mode;
     private final KeySelector<Object, ?> keySelector;
     private final int maxParallelism;
     private final int batchSize;
-    private final BooleanSupplier stop;
+    private final TypeSerializer<Object> copier; // null with object reuse
+    private final BooleanSupplier stop;           // non-null only for blocking writers
     private int nextChannel;
 
-    @SuppressWarnings("unchecked")
+    /**
+     * A non-blocking writer for a stepped task.
+     *
+     * @param copier copies records before they leave this subtask; null with object reuse
+     */
     public RecordWriter(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
-            int subtaskIndex, BooleanSupplier stop) {
+            int subtaskIndex, TypeSerializer<Object> copier) {
+        this(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, copier, null);
+    }
+
+    /** A writer that waits for space in a full channel (classic sources, which emit from their own thread). */
+    public static RecordWriter blocking(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
+            int subtaskIndex, TypeSerializer<Object> copier, BooleanSupplier stop) {
+        return new RecordWriter(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, copier, stop);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RecordWriter(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
+            int subtaskIndex, TypeSerializer<Object> copier, BooleanSupplier stop) {
         this.channels = channels;
         this.pending = new RecordBatch[channels.length];
-        @SuppressWarnings("unchecked")
-        java.util.ArrayDeque<RecordBatch>[] s = new java.util.ArrayDeque[channels.length];
-        this.sealed = s;
+        this.outbox = new ArrayDeque[channels.length];
+        for (int i = 0; i < channels.length; i++) {
+            outbox[i] = new ArrayDeque<>();
+        }
         this.mode = mode;
         this.keySelector = (KeySelector<Object, ?>) keySelector;
         this.maxParallelism = maxParallelism;
         this.batchSize = batchSize;
+        this.copier = copier;
         this.stop = stop;
         this.nextChannel = subtaskIndex % channels.length;
     }
@@ -46,17 +79,17 @@ public final class RecordWriter {
     public void emit(Object record, long timestamp) throws Exception {
         switch (mode) {
             case FORWARD:
-                add(0, record, timestamp);
+                add(0, copy(record), timestamp);
                 break;
             case REBALANCE:
-                add(nextChannel, record, timestamp);
+                add(nextChannel, copy(record), timestamp);
                 if (++nextChannel == channels.length) {
                     nextChannel = 0;
                 }
                 break;
             case BROADCAST:
                 for (int i = 0; i < channels.length; i++) {
-                    add(i, record, timestamp);
+                    add(i, copy(record), timestamp); // every consumer owns its own copy
                 }
                 break;
             case HASH:
@@ -69,17 +102,18 @@ public final class RecordWriter {
                             + " has no stable hashCode (arrays hash by identity); key by a List, a String or a Tuple instead.");
                 }
                 int kg = KeyGroups.keyGroupFor(key, maxParallelism);
-                add(KeyGroups.subtaskFor(kg, maxParallelism, channels.length), record, timestamp);
+                add(KeyGroups.subtaskFor(kg, maxParallelism, channels.length), copy(record), timestamp);
                 break;
             default:
                 throw new IllegalStateException("Unknown partitioning " + mode);
         }
     }
 
+    private Object copy(Object record) {
+        return copier == null ? record : copier.copy(record);
+    }
+
     private void add(int channel, Object record, long timestamp) {
-        if (sealed[channel] != null && !sealed[channel].isEmpty()) {
-            pushSealed(channel);
-        }
         RecordBatch b = pending[channel];
         if (b == null) {
             b = pending[channel] = new RecordBatch(batchSize);
@@ -90,51 +124,66 @@ public final class RecordWriter {
         }
     }
 
-    private void pushSealed(int channel) {
-        java.util.ArrayDeque<RecordBatch> q = sealed[channel];
-        while (!q.isEmpty()) {
-            push(channel, q.peek());
-            q.poll();
-        }
-    }
-
     /**
      * Sends an unaligned checkpoint barrier: it overtakes everything queued in each channel. The
-     * partial batch is sealed (it precedes the barrier) and the barrier carries the sequence number
-     * of the first element after it, so the consumer knows exactly which queued elements it overtook.
+     * partial batch goes to the outbox (it precedes the barrier) and the barrier carries the
+     * sequence number of the first element after it, so the consumer knows exactly which elements
+     * it overtook, including those still in this outbox.
      */
     public void broadcastPriorityBarrier(StreamEvent.Barrier barrier) {
         for (int i = 0; i < channels.length; i++) {
             RecordBatch b = pending[i];
             if (b != null && b.size > 0) {
                 pending[i] = null;
-                if (sealed[i] == null) {
-                    sealed[i] = new java.util.ArrayDeque<>();
-                }
-                sealed[i].add(b);
+                enqueue(i, b);
             }
-            long mark = channels[i].enqueuedCount() + (sealed[i] == null ? 0 : sealed[i].size());
+            long mark = channels[i].enqueuedCount() + outbox[i].size();
             channels[i].offerPriority(new StreamEvent.PriorityBarrier(barrier.checkpointId, barrier.timestamp, mark));
         }
     }
 
-    /** Whether every channel can take {@code n} more elements without blocking. */
+    /** Whether no outbox holds anything and every channel can take {@code n} more elements. */
     public boolean isAvailable(int n) {
-        for (int i = 0; i < channels.length; i++) {
-            int extra = sealed[i] == null ? 0 : sealed[i].size();
-            if (!channels[i].hasCapacity(n + extra)) {
+        if (backlog > 0) {
+            return false;
+        }
+        for (Channel c : channels) {
+            if (!c.hasCapacity(n)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Sends every partial batch downstream. */
-    public void flush() {
+    /** Moves what the outboxes hold into the channels as far as they have room; true when all outboxes are empty. */
+    public boolean drain() {
+        if (backlog == 0) {
+            return true;
+        }
         for (int i = 0; i < channels.length; i++) {
-            if (sealed[i] != null && !sealed[i].isEmpty()) {
-                pushSealed(i);
+            ArrayDeque<Object> q = outbox[i];
+            if (q.isEmpty()) {
+                continue;
             }
+            while (!q.isEmpty() && channels[i].offer(q.peekFirst())) {
+                q.pollFirst();
+            }
+            if (q.isEmpty()) {
+                backlog--;
+            }
+        }
+        return backlog == 0;
+    }
+
+    /** Whether some outbox holds elements a channel could not take yet. */
+    public boolean hasBacklog() {
+        return backlog > 0;
+    }
+
+    /** Sends every partial batch downstream (into the outbox where a channel is full). */
+    public void flush() {
+        drain();
+        for (int i = 0; i < channels.length; i++) {
             RecordBatch b = pending[i];
             if (b != null && b.size > 0) {
                 pending[i] = null;
@@ -152,17 +201,44 @@ public final class RecordWriter {
     }
 
     private void push(int channel, Object element) {
-        if (!channels[channel].put(element, stop)) {
-            throw new TaskCancelledException();
+        if (stop != null) {
+            if (!outbox[channel].isEmpty()) {
+                drainBlocking(channel);
+            }
+            if (!channels[channel].put(element, stop)) {
+                throw new TaskCancelledException();
+            }
+            return;
+        }
+        if (!outbox[channel].isEmpty() || !channels[channel].offer(element)) {
+            enqueue(channel, element);
         }
     }
 
-    /** Thrown out of a blocked write when the task is cancelled. */
+    private void drainBlocking(int channel) {
+        ArrayDeque<Object> q = outbox[channel];
+        while (!q.isEmpty()) {
+            if (!channels[channel].put(q.peekFirst(), stop)) {
+                throw new TaskCancelledException();
+            }
+            q.pollFirst();
+        }
+        backlog--;
+    }
+
+    private void enqueue(int channel, Object element) {
+        if (outbox[channel].isEmpty()) {
+            backlog++;
+        }
+        outbox[channel].addLast(element);
+    }
+
+    /** Thrown out of a blocked write (classic sources) or a step when the task is cancelled. */
     public static final class TaskCancelledException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         public TaskCancelledException() {
-            super("task cancelled while waiting for downstream capacity", null, false, false);
+            super("task cancelled", null, false, false);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.weir.runtime.internal.graph.JobGraphBuilder;
 import io.weir.runtime.internal.restart.RestartBackoffTimeStrategy;
 import io.weir.runtime.internal.restart.RestartStrategyFactory;
 import io.weir.runtime.internal.time.Clock;
+import io.weir.runtime.internal.exec.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +38,24 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
     @Override
     public JobClient execute(Pipeline pipeline) throws Exception {
+        return new EmbeddedJobClient(launch(pipeline, Clock.SYSTEM, Platform::threaded, new Random()));
+    }
+
+    /**
+     * Validates {@code pipeline}, opens its checkpoint storage, finds the checkpoint to restore,
+     * and starts a job master on the platform made for the job's name (threads in production, the
+     * simulator's single thread in tests). Fails before anything runs on invalid settings.
+     *
+     * @param clock  the clock of the platform (read by the restart strategy)
+     * @param random seeds the restart strategy's jitter
+     */
+    public static JobMaster launch(Pipeline pipeline, Clock clock, java.util.function.Function<String, Platform> platformForJob, Random random)
+            throws Exception {
         JobGraph graph = JobGraphBuilder.build(pipeline);
         CheckpointConfig cc = pipeline.checkpointConfig();
         validate(cc);
         RestartBackoffTimeStrategy restart = RestartStrategyFactory.create(pipeline.restartStrategy(), pipeline.configuration(),
-                cc.isCheckpointingEnabled(), Clock.SYSTEM, new Random());
+                cc.isCheckpointingEnabled(), clock, random);
         String restoreSetting = pipeline.configuration().getString(ConfigKeys.CHECKPOINTING_RESTORE, null);
         FileCheckpointStorage storage = null;
         if (cc.isCheckpointingEnabled() || restoreSetting != null) {
@@ -53,9 +67,9 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             if (restoreSetting != null && !restoreSetting.isBlank()) {
                 restore = findRestore(restoreSetting.trim(), storage);
             }
-            JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, Clock.SYSTEM);
+            JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, platformForJob.apply(graph.jobName()));
             master.start();
-            return new EmbeddedJobClient(master);
+            return master;
         } catch (Exception | Error e) {
             if (storage != null) {
                 storage.close();

@@ -12,6 +12,9 @@ import io.weir.runtime.internal.io.Channel;
 import io.weir.runtime.internal.io.InputGate;
 import io.weir.runtime.internal.io.RecordWriter;
 import io.weir.runtime.internal.io.Wakeup;
+import io.weir.runtime.internal.exec.TaskRunner;
+import io.weir.api.typeutils.TypeSerializer;
+import io.weir.runtime.serialization.Serializers;
 import io.weir.runtime.internal.operators.OperatorContext;
 import io.weir.runtime.internal.operators.OperatorFactory;
 import io.weir.runtime.internal.operators.Output;
@@ -26,7 +29,6 @@ import io.weir.runtime.internal.task.WritersOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One execution attempt of a job: its channels and tasks. Built and started by the master. */
 final class ExecutionAttempt {
@@ -53,8 +55,7 @@ final class ExecutionAttempt {
         for (JobVertex v : vertices) {
             wakeups[v.index()] = new Wakeup[v.parallelism()];
             outputWakeups[v.index()] = new Wakeup[v.parallelism()];
-            boolean ownEmitterThread = v.isSource() && !(v.chain().get(0).transformation() instanceof SourceTransformation
-                    && ((SourceTransformation<?>) v.chain().get(0).transformation()).getSource() != null);
+            boolean ownEmitterThread = ownEmitterThread(v);
             for (int i = 0; i < v.parallelism(); i++) {
                 wakeups[v.index()][i] = new Wakeup();
                 // a classic source emits from its own thread, which must not share the task thread's wake-up
@@ -103,8 +104,12 @@ final class ExecutionAttempt {
                 for (int w = 0; w < writers.length; w++) {
                     JobEdge e = v.outputs().get(w);
                     writerTags[w] = e.outputTag();
-                    writers[w] = new RecordWriter(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
-                            services.batchSize(), i, () -> self[0].isCancelled());
+                    TypeSerializer<Object> copier = services.objectReuse() ? null : Serializers.dynamic();
+                    writers[w] = ownEmitterThread(v)
+                            ? RecordWriter.blocking(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
+                                    services.batchSize(), i, copier, () -> self[0].isCancelled())
+                            : new RecordWriter(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
+                                    services.batchSize(), i, copier);
                 }
                 TaskRestore tr = restore == null ? null : restore.get(v.index())[i];
                 ProcessingTimeService pts = new ProcessingTimeService() {
@@ -116,7 +121,7 @@ final class ExecutionAttempt {
                     @Override
                     public void scheduleAt(long timestamp, Runnable action) {
                         long delay = Math.max(0, timestamp - services.clock().currentTimeMillis());
-                        services.timers().schedule(() -> self[0].runOnTaskThread(action::run), delay, TimeUnit.MILLISECONDS);
+                        services.timers().schedule(() -> self[0].runOnTaskThread(action::run), delay);
                     }
                 };
                 StreamOperator[] chain = createChain(graph.jobName(), v, i, number, tr, pts, writers, writerTags);
@@ -132,9 +137,15 @@ final class ExecutionAttempt {
         }
     }
 
-    void start() {
+    /** Whether the vertex starts with a classic source, which emits from a thread of its own. */
+    static boolean ownEmitterThread(JobVertex v) {
+        return v.isSource() && !(v.chain().get(0).transformation() instanceof SourceTransformation
+                && ((SourceTransformation<?>) v.chain().get(0).transformation()).getSource() != null);
+    }
+
+    void start(TaskRunner runner) {
         for (StreamTask t : tasks) {
-            t.start();
+            runner.start(t);
         }
     }
 
@@ -144,22 +155,9 @@ final class ExecutionAttempt {
         }
     }
 
-    /** Waits until every task thread has ended; returns the threads still alive after the timeout. */
-    List<Thread> awaitTermination(long timeoutMillis) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        List<Thread> alive = new ArrayList<>();
-        for (StreamTask t : tasks) {
-            Thread th = t.thread();
-            if (th == null) {
-                continue;
-            }
-            long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000L);
-            th.join(left);
-            if (th.isAlive()) {
-                alive.add(th);
-            }
-        }
-        return alive;
+    /** Waits until every task has stopped; returns descriptions of those still running after the timeout. */
+    List<String> awaitTermination(TaskRunner runner, long timeoutMillis) throws InterruptedException {
+        return runner.awaitTermination(tasks, timeoutMillis);
     }
 
     private static StreamOperator[] createChain(String jobName, JobVertex v, int subtask, int attempt, TaskRestore restore,

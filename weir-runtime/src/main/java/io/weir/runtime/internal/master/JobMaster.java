@@ -20,6 +20,9 @@ import io.weir.runtime.internal.task.TaskListener;
 import io.weir.runtime.internal.task.TaskRestore;
 import io.weir.runtime.internal.task.TaskServices;
 import io.weir.runtime.internal.time.Clock;
+import io.weir.runtime.internal.exec.Platform;
+import io.weir.runtime.internal.exec.Scheduler;
+import io.weir.runtime.internal.exec.TaskRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one job: deploys execution attempts, drives the checkpoint coordinator, and on failure
@@ -59,14 +56,16 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private final RestartBackoffTimeStrategy restartStrategy;
     private final Clock clock;
     private final long cancellationTimeoutMs;
-    private final ScheduledExecutorService master;
-    private final ScheduledExecutorService timers;
-    private final ExecutorService io;
+    private final Scheduler master;
+    private final Scheduler timers;
+    private final Scheduler io;
+    private final TaskRunner runner;
     private final CheckpointCoordinator coordinator;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
     private final io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots = new io.weir.runtime.internal.checkpoint.LocalSnapshots();
     private final List<FailureRecord> failures = new ArrayList<>();
     private final int batchSize;
+    private final boolean objectReuse;
     private final long startNanos;
 
     private volatile JobStatus status = JobStatus.CREATED;
@@ -79,11 +78,13 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private boolean finishRequested;
     private double lastStopMillis;
     private CompletedCheckpoint latestCheckpoint;
-    private ScheduledFuture<?> tick;
+    private Scheduler.Cancellable tick;
+    /** A restart waiting until no checkpoint of the failed attempt is still writing its metadata. */
+    private Runnable restartAfterSettling;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
     JobMaster(String jobId, Pipeline pipeline, JobGraph graph, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
-            RestartBackoffTimeStrategy restartStrategy, Clock clock) {
+            RestartBackoffTimeStrategy restartStrategy, Platform platform) {
         this.jobId = jobId;
         this.pipeline = pipeline;
         this.graph = graph;
@@ -91,24 +92,26 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.storage = storage;
         this.latestCheckpoint = initialRestore;
         this.restartStrategy = restartStrategy;
-        this.clock = clock;
+        this.clock = platform.clock();
         this.cancellationTimeoutMs = pipeline.configuration().getDuration("task.cancellation.timeout", java.time.Duration.ofSeconds(30)).toMillis();
         this.batchSize = pipeline.configuration().getInteger("weir.channel.batch-size", 512);
-        AtomicInteger n = new AtomicInteger();
-        this.master = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-master " + graph.jobName()));
-        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-timers " + graph.jobName()));
-        this.io = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
-                r -> daemon(r, "weir-checkpoint-io-" + n.incrementAndGet() + " " + graph.jobName()));
+        this.objectReuse = pipeline.configuration().getBoolean("pipeline.object-reuse", false);
+        this.master = platform.master();
+        this.timers = platform.timers();
+        this.io = platform.io();
+        this.runner = platform.runner();
         this.coordinator = checkpointConfig.isCheckpointingEnabled()
                 ? new CheckpointCoordinator(checkpointConfig, storage, graph.jobName(), clock, this) : null;
         this.startNanos = clock.relativeTimeNanos();
         this.regions = Region.of(graph);
     }
 
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+    /** Moves the job to {@code next}; an illegal transition is a bug and throws. Master thread. */
+    private void moveTo(JobStatus next) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("Job '" + graph.jobName() + "' cannot move from " + status + " to " + next);
+        }
+        status = next;
     }
 
     // ------------------------------------------------------------------ client side (any thread)
@@ -142,12 +145,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             try {
                 deploy();
             } catch (Throwable t) {
-                status = JobStatus.RUNNING;
+                moveTo(JobStatus.RUNNING);
                 handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master", -1, 0, FailureRecord.Classification.INTERNAL, t, -1), null);
             }
             if (coordinator != null) {
                 long period = Math.max(5, Math.min(100, checkpointConfig.getCheckpointInterval() / 10));
-                tick = master.scheduleWithFixedDelay(this::onTick, period, period, TimeUnit.MILLISECONDS);
+                tick = master.scheduleWithFixedDelay(this::onTick, period, period);
             }
         });
     }
@@ -167,7 +170,8 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             if (status == JobStatus.CANCELLING) {
                 return;
             }
-            status = JobStatus.CANCELLING;
+            moveTo(JobStatus.CANCELLING);
+            restartAfterSettling = null;
             if (coordinator != null) {
                 coordinator.stop("job cancelled");
             }
@@ -199,7 +203,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         for (Region r : regions) {
             deployRegion(r, restore);
         }
-        status = JobStatus.RUNNING;
+        moveTo(JobStatus.RUNNING);
         if (coordinator != null) {
             coordinator.start(graph.totalSubtasks());
         }
@@ -228,9 +232,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         TaskServices services = new TaskServices(graph.jobName(), region.token, checkpointConfig.getCheckpointingMode(), storage, io,
                 timers, clock, this, batchSize, 10_000_000L,
                 checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
-                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots);
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots, objectReuse);
         region.attempt = new ExecutionAttempt(region.attemptNumber, graph, services, restore, region.vertices);
-        region.attempt.start();
+        region.attempt.start(runner);
     }
 
     private List<StreamTask> allTasks() {
@@ -288,7 +292,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             }
             forgetRegion(region);
         } else {
-            status = JobStatus.RESTARTING;
+            moveTo(JobStatus.RESTARTING);
             for (Region r : regions) {
                 r.restarting = true;
             }
@@ -299,7 +303,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         lastStopMillis = (clock.relativeTimeNanos() - stopStart) / 1_000_000.0;
         restartStrategy.notifyFailure(record.cause());
         if (!restartStrategy.canRestart()) {
-            status = JobStatus.FAILING;
+            moveTo(JobStatus.FAILING);
             stopRegions(regions);
             terminate(JobStatus.FAILED, null);
             return;
@@ -307,7 +311,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         long backoff = restartStrategy.getBackoffTime();
         LOG.info("Job '{}' restarts {} in {} ms ({}).", graph.jobName(), regional ? region.toString() : "every task", backoff,
                 restartStrategy.describe());
-        master.schedule(() -> restart(regional ? region : null), backoff, TimeUnit.MILLISECONDS);
+        master.schedule(() -> restart(regional ? region : null), backoff);
     }
 
     private void forgetRegion(Region region) {
@@ -324,6 +328,13 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         boolean stillWanted = region == null ? status == JobStatus.RESTARTING : status == JobStatus.RUNNING && region.restarting;
         if (!stillWanted) {
             return; // superseded, e.g. by a failure of the whole job meanwhile
+        }
+        if (coordinator != null && coordinator.isSettling()) {
+            // Fence: a checkpoint of the failed attempt is writing its metadata. Choosing the restore
+            // point now could restore n-1 while the disk ends up saying n; wait until it settles.
+            LOG.info("Job '{}' waits for checkpoint metadata being written before it chooses the checkpoint to restore.", graph.jobName());
+            restartAfterSettling = () -> restart(region);
+            return;
         }
         restarts++;
         long restoredId = latestCheckpoint == null ? -1 : latestCheckpoint.metadata().checkpointId();
@@ -346,7 +357,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                     String.format(java.util.Locale.ROOT, "%.1f", lastStopMillis),
                     String.format(java.util.Locale.ROOT, "%.1f", (clock.relativeTimeNanos() - deployStart) / 1_000_000.0));
         } catch (Throwable t) {
-            status = JobStatus.RUNNING;
+            if (status != JobStatus.RUNNING) {
+                moveTo(JobStatus.RUNNING);
+            }
             if (region != null) {
                 region.restarting = false;
             }
@@ -364,10 +377,10 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 attempts.add(r.attempt);
             }
         }
-        List<Thread> stuck = new ArrayList<>();
+        List<String> stuck = new ArrayList<>();
         try {
             for (ExecutionAttempt a : attempts) {
-                stuck.addAll(a.awaitTermination(cancellationTimeoutMs));
+                stuck.addAll(a.awaitTermination(runner, cancellationTimeoutMs));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -376,12 +389,8 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             return true;
         }
         StringBuilder sb = new StringBuilder();
-        for (Thread t : stuck) {
-            sb.append("\n  ").append(t.getName());
-            StackTraceElement[] st = t.getStackTrace();
-            for (int i = 0; i < Math.min(8, st.length); i++) {
-                sb.append("\n    at ").append(st[i]);
-            }
+        for (String t : stuck) {
+            sb.append("\n  ").append(t);
         }
         IllegalStateException e = new IllegalStateException(stuck.size() + " task thread(s) did not stop within the cancellation timeout of "
                 + cancellationTimeoutMs + " ms (task.cancellation.timeout); user code is probably blocking and ignoring interrupts. "
@@ -391,16 +400,22 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             failures.add(new FailureRecord(clock.currentTimeMillis(), "task watchdog", -1, -1,
                     FailureRecord.Classification.CANCELLATION_TIMEOUT, e, -1));
         }
-        status = JobStatus.FAILING;
+        if (status != JobStatus.FAILING) {
+            moveTo(JobStatus.FAILING);
+        }
         terminate(JobStatus.FAILED, null);
         return false;
     }
 
     private void terminate(JobStatus finalStatus, Throwable cancellation) {
-        if (tick != null) {
-            tick.cancel(false);
+        if (status.isGloballyTerminalState()) {
+            return; // idempotent: the first terminal status stands
         }
-        status = finalStatus;
+        if (tick != null) {
+            tick.cancel();
+        }
+        restartAfterSettling = null;
+        moveTo(finalStatus);
         cleanUpCheckpoints(finalStatus);
         if (storage != null) {
             storage.close(); // another job may use the folder now
@@ -433,7 +448,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         }
         localSnapshots.clear();
         master.shutdown();
-        timers.shutdownNow();
+        timers.shutdown();
         io.shutdown();
     }
 
@@ -558,6 +573,24 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         localSnapshots.completed(checkpointId);
         for (StreamTask t : allTasks()) {
             t.notifyCheckpointComplete(checkpointId);
+        }
+    }
+
+    @Override
+    public void completedWhileStopped(long checkpointId, io.weir.runtime.checkpoint.CheckpointMetadata metadata) {
+        // The failed attempt's checkpoint reached the disk after the attempt was stopped: it is the
+        // latest, so the next restore must use it (memory and disk agree). No task is notified; the
+        // restore commits its transactions.
+        latestCheckpoint = new CompletedCheckpoint(storage.checkpointDirectory(checkpointId), metadata);
+        localSnapshots.completed(checkpointId);
+    }
+
+    @Override
+    public void settled() {
+        Runnable r = restartAfterSettling;
+        restartAfterSettling = null;
+        if (r != null) {
+            r.run();
         }
     }
 

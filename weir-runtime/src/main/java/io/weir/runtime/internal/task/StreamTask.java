@@ -18,19 +18,68 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One subtask: a thread running a chain of operators in a mailbox loop.
+ * One subtask: a chain of operators driven as a state machine by {@link #step()}.
  *
- * <p>Loop: run all mails (control actions), then process one input batch (or let the source emit
- * one), then repeat; when there is nothing to do, flush partial output batches and park until a
- * record or a mail arrives. User code therefore never runs concurrently with itself.
+ * <pre>
+ *   CREATED --> INITIALIZING --> RUNNING --> FINISHING --> FINISHED
+ *      |             |              |            |
+ *      +-------------+--------------+------------+--cancel()--> CANCELING --> CANCELED
+ *      +-------------+--------------+------------+--failure---> FAILED
+ * </pre>
+ *
+ * <p>Each step does a bounded amount of work and says what it did: run the mails (control
+ * actions: checkpoint triggers, timers, notifications, finish), then process one input batch or
+ * event (or let the source emit a burst). Output goes to the writers' outboxes, which never block:
+ * a step that finds an outbox not yet drained reports {@link StepResult#BACKPRESSURED} and takes
+ * no input. A {@link io.weir.runtime.internal.exec.TaskRunner} calls {@code step()} from one
+ * thread at a time (a thread per subtask in production, the simulator's thread in tests), so user
+ * code never runs concurrently with itself. Only {@link #cancel()} and the mail-putting methods may
+ * be called from other threads.
  *
  * <p>End of input: when every input has delivered end-of-data (or the source is exhausted), the
- * chain's {@code endInput} runs and end-of-data goes downstream; the task then stays alive,
+ * chain's {@code endInput} runs and end-of-data goes downstream; the task then stays RUNNING,
  * taking part in checkpoints, until the master says the job is finished (after a final checkpoint
- * when checkpointing is on), and then sends end-of-partition and exits.
+ * when checkpointing is on). It then sends end-of-partition (FINISHING, until its outboxes are
+ * drained), closes its operators and is FINISHED.
  */
-public final class StreamTask implements Runnable {
+public final class StreamTask {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamTask.class);
+    /** Records a split-based source may emit in one step before the task looks at its mails again. */
+    private static final int SOURCE_BURST = 64;
+
+    /** The lifecycle of a subtask; see the class comment for the diagram. */
+    public enum State {
+        CREATED, INITIALIZING, RUNNING, FINISHING, FINISHED, CANCELING, CANCELED, FAILED;
+
+        public boolean isTerminal() {
+            return this == FINISHED || this == CANCELED || this == FAILED;
+        }
+
+        /** Whether the lifecycle allows moving from this state to {@code next}. */
+        public boolean canMoveTo(State next) {
+            switch (this) {
+                case CREATED: return next == INITIALIZING || next == CANCELING || next == FAILED;
+                case INITIALIZING: return next == RUNNING || next == CANCELING || next == FAILED;
+                case RUNNING: return next == FINISHING || next == CANCELING || next == FAILED;
+                case FINISHING: return next == FINISHED || next == CANCELING || next == FAILED;
+                case CANCELING: return next == CANCELED;
+                default: return false;
+            }
+        }
+    }
+
+    /** What one {@link #step()} did. */
+    public enum StepResult {
+        /** Did some work; step again. */
+        PROGRESS,
+        /** Nothing to do until a record, an event or a mail arrives. */
+        IDLE,
+        /** Output is full: nothing was taken from the input; step again when a consumer made room. */
+        BACKPRESSURED,
+        /** The task reached a terminal state; never step it again. */
+        DONE
+    }
+
     private final JobVertex vertex;
     private final int subtask;
     private final TaskServices services;
@@ -42,12 +91,14 @@ public final class StreamTask implements Runnable {
     private final TaskRestore restore;
     private final String name;
 
-    private volatile boolean cancelled;
+    private volatile State state = State.CREATED; // written by the stepping thread only
+    private volatile boolean cancelRequested;
     private volatile Thread thread;
     private boolean endOfDataSent;
     private boolean finishRequested;
     private boolean endOfInputRestored;
     private long lastFlushNanos;
+    private boolean initializationStarted; // operators are closed only if they were set up for running
 
     // barrier alignment (task thread only); null for sources
     private final BarrierAligner aligner;
@@ -63,6 +114,8 @@ public final class StreamTask implements Runnable {
 
     // classic source
     private volatile boolean legacySourceEnded;
+    private final SourceReaderOperator readerSource;
+    private final LegacySourceOperator legacySource;
 
     public StreamTask(JobVertex vertex, int subtask, TaskServices services, StreamOperator[] chain, InputGate gate,
             RecordWriter[] writers, Wakeup wakeup, TaskRestore restore) {
@@ -76,6 +129,8 @@ public final class StreamTask implements Runnable {
         this.mailbox = new Mailbox(wakeup);
         this.restore = restore;
         this.name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
+        this.readerSource = chain[0] instanceof SourceReaderOperator ? (SourceReaderOperator) chain[0] : null;
+        this.legacySource = chain[0] instanceof LegacySourceOperator ? (LegacySourceOperator) chain[0] : null;
         int inputs = gate == null ? 0 : gate.size();
         this.valve = new WatermarkValve(inputs, new WatermarkValve.Target() {
             @Override
@@ -126,195 +181,296 @@ public final class StreamTask implements Runnable {
         return mailbox;
     }
 
-    public boolean isCancelled() {
-        return cancelled;
+    public State state() {
+        return state;
     }
 
+    /** Whether cancellation was requested (the task may still be closing). Any thread. */
+    public boolean isCancelled() {
+        return cancelRequested;
+    }
+
+    /** Whether the head of the chain is a classic {@code SourceFunction}, which emits from a thread of its own. */
+    public boolean hasOwnEmitterThread() {
+        return legacySource != null;
+    }
+
+    /** The thread currently stepping this task (set by a threaded runner), or null. */
     public Thread thread() {
         return thread;
     }
 
-    /** Stops the task soon: sets the flag, wakes it, interrupts blocking user code. Any thread. */
+    /** Called by a threaded runner on the thread that will step this task. */
+    public void bindThread(Thread t) {
+        this.thread = t;
+    }
+
+    /**
+     * Asks the task to stop: its next step closes the operators and ends CANCELED. Wakes it and
+     * interrupts its thread (if a threaded runner runs it) so blocking user code returns. Any thread.
+     */
     public void cancel() {
-        cancelled = true;
+        cancelRequested = true;
         wakeup.signal();
         Thread t = thread;
-        if (t != null) {
+        if (t != null && t != Thread.currentThread()) {
             t.interrupt();
         }
-        if (chain[0] instanceof LegacySourceOperator) {
+        if (legacySource != null) {
             try {
-                ((LegacySourceOperator) chain[0]).cancelSource();
+                legacySource.cancelSource();
             } catch (RuntimeException e) {
-                // the source's own cancel() failed; the interrupt above still stops it
+                LOG.warn("{}: the source's cancel() failed (its thread is interrupted anyway): {}", name, e.toString(), e);
             }
         }
     }
 
-    public void start() {
-        Thread t = new Thread(this, "weir " + name);
-        t.setDaemon(true);
-        thread = t;
-        t.start();
+    private void moveTo(State next) {
+        if (!state.canMoveTo(next)) {
+            throw new IllegalStateException("Task " + name + " cannot move from " + state + " to " + next);
+        }
+        state = next;
     }
 
-    @Override
-    public void run() {
-        Throwable failure = null;
+    // ------------------------------------------------------------------ stepping
+
+    /** Does a bounded amount of work; see {@link StepResult}. Called by one thread at a time. */
+    public StepResult step() {
+        State s = state;
+        if (s.isTerminal()) {
+            return StepResult.DONE;
+        }
         try {
-            for (StreamOperator op : chain) {
-                op.initializeState();
+            if (cancelRequested && s != State.CANCELING) {
+                moveTo(State.CANCELING);
+                s = State.CANCELING;
             }
-            for (StreamOperator op : chain) {
-                op.open();
-            }
-            endOfInputRestored = restore != null && restore.endOfInput();
-            if (chain[0] instanceof SourceReaderOperator) {
-                runSourceLoop((SourceReaderOperator) chain[0]);
-            } else if (chain[0] instanceof LegacySourceOperator) {
-                runLegacySourceLoop((LegacySourceOperator) chain[0]);
-            } else {
-                runInputLoop();
-            }
-            if (!cancelled) {
-                for (RecordWriter w : writers) {
-                    w.broadcastEvent(StreamEvent.END_OF_PARTITION);
-                }
-                closeChain(null);
+            switch (s) {
+                case CREATED:
+                    moveTo(State.INITIALIZING);
+                    initializationStarted = true;
+                    initialize();
+                    moveTo(State.RUNNING);
+                    return StepResult.PROGRESS;
+                case RUNNING:
+                    if (gate != null) {
+                        return stepInputs();
+                    }
+                    return readerSource != null ? stepSource() : stepLegacySource();
+                case FINISHING:
+                    return stepFinishing();
+                case CANCELING:
+                    stopCancelled(null);
+                    return StepResult.DONE;
+                default:
+                    throw new IllegalStateException("Task " + name + " cannot step in state " + s);
             }
         } catch (Throwable t) {
-            failure = t;
-        } finally {
-            if (failure != null) {
-                failure = closeChain(failure);
-                if (!cancelled) {
-                    services.listener().taskFailed(services.attempt(), failingOperator(failure), subtask, unwrap(failure));
-                } else if (!isCancellationArtifact(failure)) {
-                    // the attempt is being torn down anyway; report what went wrong while stopping
-                    LOG.warn("{} failed while being cancelled: {}", name, failure.toString(), failure);
-                }
-            }
-            services.listener().taskExited(services.attempt(), vertex.index(), subtask);
-        }
-    }
-
-    // ------------------------------------------------------------------ loops
-
-    private void runInputLoop() throws Exception {
-        StreamOperator head = chain[0];
-        UnalignedCheckpoints.replay(restore, head);
-        while (true) {
-            checkCancelled();
-            mailbox.runAll();
-            unaligned.processPriorityEvents();
-            unaligned.checkAlignmentTimeout();
-            unaligned.maybeComplete();
-            if (finishRequested && gate.allFinished()) {
-                return;
-            }
-            if (!outputsAvailable()) {
-                awaitCapacity();
-                continue;
-            }
-            Object e = gate.poll();
-            if (e == null) {
-                idle();
-                continue;
-            }
-            unaligned.onConsumed(gate.lastChannel(), e);
-            if (e instanceof RecordBatch) {
-                RecordBatch b = (RecordBatch) e;
-                int n = b.size();
-                for (int i = 0; i < n; i++) {
-                    head.processElement(b.record(i), b.timestamp(i));
-                }
+            if (cancelRequested) {
+                stopCancelled(t);
             } else {
-                onEvent((StreamEvent) e, gate.lastChannel());
+                fail(t);
             }
+            return StepResult.DONE;
         }
     }
 
-    private void runSourceLoop(SourceReaderOperator source) throws Exception {
-        if (endOfInputRestored) {
-            signalEndOfData();
+    private void initialize() throws Exception {
+        for (StreamOperator op : chain) {
+            op.initializeState();
         }
+        for (StreamOperator op : chain) {
+            op.open();
+        }
+        endOfInputRestored = restore != null && restore.endOfInput();
         lastFlushNanos = services.clock().relativeTimeNanos();
-        while (true) {
-            checkCancelled();
-            mailbox.runAll();
-            if (finishRequested) {
-                return;
+        if (gate != null) {
+            UnalignedCheckpoints.replay(restore, chain[0]);
+        } else if (readerSource != null) {
+            if (endOfInputRestored) {
+                signalEndOfData();
             }
-            if (endOfDataSent) {
-                idle();
-                continue;
-            }
-            if (!outputsAvailable()) {
-                awaitCapacity();
-                continue;
-            }
-            InputStatus status = source.emitNext();
-            if (status == InputStatus.END_OF_INPUT) {
-                endOfInput();
-            } else if (status == InputStatus.NOTHING_AVAILABLE) {
-                idle();
-            } else {
-                long now = services.clock().relativeTimeNanos();
-                if (now - lastFlushNanos > services.flushIntervalNanos()) {
-                    flushOutputs();
-                    lastFlushNanos = now;
-                }
-            }
-        }
-    }
-
-    private void runLegacySourceLoop(LegacySourceOperator source) throws Exception {
-        Object lock = source.checkpointLock();
-        if (endOfInputRestored) {
-            synchronized (lock) {
+        } else if (endOfInputRestored) {
+            synchronized (legacySource.checkpointLock()) {
                 signalEndOfData();
             }
         } else {
-            source.start(failure -> mailbox.put(() -> {
+            legacySource.start(failure -> mailbox.put(() -> {
                 if (failure != null) {
                     throw LegacySourceSupport.rethrow(failure);
                 }
                 legacySourceEnded = true;
             }));
         }
-        while (true) {
-            checkCancelled();
-            synchronized (lock) {
-                mailbox.runAll();
-                if (legacySourceEnded && !endOfDataSent) {
-                    endOfInput();
-                }
-                flushOutputs();
-            }
-            if (finishRequested) {
-                return;
-            }
-            wakeup.prepare();
-            if (mailbox.isEmpty() && !cancelled) {
-                wakeup.park(services.flushIntervalNanos());
-            } else {
-                wakeup.cancelPrepare();
-            }
-        }
     }
 
-    private void idle() {
-        flushOutputs();
+    private StepResult stepInputs() throws Exception {
+        StreamOperator head = chain[0];
+        mailbox.runAll();
+        unaligned.processPriorityEvents();
+        unaligned.checkAlignmentTimeout();
+        unaligned.maybeComplete();
+        if (finishRequested && gate.allFinished()) {
+            return beginFinishing();
+        }
+        if (!outputsAvailable()) {
+            return StepResult.BACKPRESSURED;
+        }
+        Object e = gate.poll();
+        if (e == null) {
+            flushOutputs();
+            return StepResult.IDLE;
+        }
+        unaligned.onConsumed(gate.lastChannel(), e);
+        if (e instanceof RecordBatch) {
+            RecordBatch b = (RecordBatch) e;
+            int n = b.size();
+            for (int i = 0; i < n; i++) {
+                head.processElement(b.record(i), b.timestamp(i));
+            }
+        } else {
+            onEvent((StreamEvent) e, gate.lastChannel());
+        }
+        return StepResult.PROGRESS;
+    }
+
+    private StepResult stepSource() throws Exception {
+        mailbox.runAll();
+        if (finishRequested) {
+            return beginFinishing();
+        }
+        if (endOfDataSent) {
+            flushOutputs();
+            return StepResult.IDLE;
+        }
+        if (!outputsAvailable()) {
+            return StepResult.BACKPRESSURED;
+        }
+        for (int i = 0; i < SOURCE_BURST; i++) {
+            InputStatus status = readerSource.emitNext();
+            if (status == InputStatus.END_OF_INPUT) {
+                endOfInput();
+                return StepResult.PROGRESS;
+            }
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                flushOutputs();
+                return StepResult.IDLE;
+            }
+            if (!outputsAvailable() || !mailbox.isEmpty()) {
+                break;
+            }
+        }
+        long now = services.clock().relativeTimeNanos();
+        if (now - lastFlushNanos > services.flushIntervalNanos()) {
+            flushOutputs();
+            lastFlushNanos = now;
+        }
+        return StepResult.PROGRESS;
+    }
+
+    /** A classic source emits from its own thread; the task thread runs mails and flushes under the checkpoint lock. */
+    private StepResult stepLegacySource() throws Exception {
+        synchronized (legacySource.checkpointLock()) {
+            mailbox.runAll();
+            if (legacySourceEnded && !endOfDataSent) {
+                endOfInput();
+            }
+            flushOutputs();
+        }
+        if (finishRequested) {
+            return beginFinishing();
+        }
+        return StepResult.IDLE;
+    }
+
+    private StepResult beginFinishing() throws Exception {
+        moveTo(State.FINISHING);
+        for (RecordWriter w : writers) {
+            w.broadcastEvent(StreamEvent.END_OF_PARTITION);
+        }
+        return stepFinishing();
+    }
+
+    /** End-of-partition is in the outboxes: wait until they are drained, then close. */
+    private StepResult stepFinishing() throws Exception {
+        if (!drainOutputs()) {
+            return StepResult.BACKPRESSURED;
+        }
+        Throwable closeFailure = closeChain(null);
+        if (closeFailure != null) {
+            reportFailed(closeFailure);
+            return StepResult.DONE;
+        }
+        moveTo(State.FINISHED);
+        services.listener().taskExited(services.attempt(), vertex.index(), subtask);
+        return StepResult.DONE;
+    }
+
+    /**
+     * Cancellation: close every operator (user {@code close()} runs even though the thread may be
+     * interrupted; the interrupt status is cleared for it and restored afterwards) and end CANCELED.
+     * A failure that is not just how cancellation surfaced is logged, never swallowed silently.
+     */
+    private void stopCancelled(Throwable during) {
+        if (state != State.CANCELING) {
+            state = State.CANCELING; // a failure of the step that noticed the cancellation
+        }
+        boolean interrupted = Thread.interrupted();
+        Throwable failure = closeChain(during);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            if (isCancellationArtifact(failure)) {
+                LOG.debug("{} stopped by cancellation: {}", name, failure.toString());
+            } else {
+                LOG.warn("{} failed while being cancelled: {}", name, failure.toString(), failure);
+            }
+        }
+        moveTo(State.CANCELED);
+        services.listener().taskExited(services.attempt(), vertex.index(), subtask);
+    }
+
+    private void fail(Throwable t) {
+        reportFailed(closeChain(t));
+    }
+
+    private void reportFailed(Throwable failure) {
+        state = State.FAILED;
+        services.listener().taskFailed(services.attempt(), failingOperator(failure), subtask, unwrap(failure));
+        services.listener().taskExited(services.attempt(), vertex.index(), subtask);
+    }
+
+    /**
+     * The idle strategy of a threaded runner: after a step that found nothing to do (or full
+     * output), park until a record, an event, a mail or room in the output arrives, or briefly.
+     */
+    public void awaitWork(StepResult last) {
         wakeup.prepare();
-        if (mailbox.isEmpty() && (gate == null || (!gate.hasReadableData() && !gate.hasPriority())) && !cancelled) {
-            wakeup.park(gate == null ? 1_000_000L : 50_000_000L);
+        boolean wait;
+        long nanos;
+        if (last == StepResult.BACKPRESSURED) {
+            wait = mailbox.isEmpty() && (gate == null || !gate.hasPriority()) && !cancelRequested && !drainOutputs();
+            nanos = 10_000_000L;
+        } else if (legacySource != null) {
+            wait = mailbox.isEmpty() && !cancelRequested;
+            nanos = services.flushIntervalNanos();
+        } else {
+            wait = mailbox.isEmpty() && (gate == null || (!gate.hasReadableData() && !gate.hasPriority())) && !cancelRequested;
+            nanos = gate == null ? 1_000_000L : 50_000_000L;
+        }
+        if (wait) {
+            wakeup.park(nanos);
         } else {
             wakeup.cancelPrepare();
         }
     }
 
-    /** Whether every output can take a few more batches without blocking the task thread. */
+    /** Whether the outboxes are drained and every output can take a few more batches. */
     private boolean outputsAvailable() {
+        if (!drainOutputs()) {
+            return false;
+        }
         for (RecordWriter w : writers) {
             if (!w.isAvailable(2)) {
                 return false;
@@ -323,20 +479,13 @@ public final class StreamTask implements Runnable {
         return true;
     }
 
-    /** Backpressure: wait for a consumer to free space, still handling mails and priority events. */
-    private void awaitCapacity() {
-        wakeup.prepare();
-        if (mailbox.isEmpty() && (gate == null || !gate.hasPriority()) && !cancelled && !outputsAvailable()) {
-            wakeup.park(10_000_000L);
-        } else {
-            wakeup.cancelPrepare();
+    /** Moves outbox contents into the channels; true when every outbox is empty. */
+    private boolean drainOutputs() {
+        boolean drained = true;
+        for (RecordWriter w : writers) {
+            drained &= w.drain();
         }
-    }
-
-    private void checkCancelled() {
-        if (cancelled) {
-            throw new RecordWriter.TaskCancelledException();
-        }
+        return drained;
     }
 
     private void flushOutputs() {
@@ -494,6 +643,9 @@ public final class StreamTask implements Runnable {
     /** Closes every operator; returns the failure with close errors attached (or the first close error). */
     private Throwable closeChain(Throwable failure) {
         Throwable result = failure;
+        if (!initializationStarted) {
+            return result;
+        }
         for (StreamOperator op : chain) {
             try {
                 op.close();
@@ -504,9 +656,6 @@ public final class StreamTask implements Runnable {
                     result.addSuppressed(t);
                 }
             }
-        }
-        if (failure == null && result != null) {
-            services.listener().taskFailed(services.attempt(), failingOperator(result), subtask, unwrap(result));
         }
         return result;
     }

@@ -4,8 +4,7 @@ import io.weir.api.environment.CheckpointingMode;
 import io.weir.runtime.checkpoint.FileCheckpointStorage;
 import io.weir.runtime.internal.time.Clock;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
+import io.weir.runtime.internal.exec.Scheduler;
 
 /**
  * Job-wide services shared by the tasks of one execution attempt.
@@ -16,8 +15,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param localSnapshots     where written snapshots stay in memory for a fast restart in this JVM
  * @param unalignedEnabled   exactly-once checkpoints may let barriers overtake queued records
  * @param alignedTimeoutNanos with unaligned enabled: align first, switch to unaligned after this long (0 = at once)
+ * @param objectReuse        records are passed on by reference, not copied (pipeline.object-reuse)
  */
 public record TaskServices(String jobName, int attempt, CheckpointingMode checkpointingMode, FileCheckpointStorage storage,
-        ExecutorService ioExecutor, ScheduledExecutorService timers, Clock clock, TaskListener listener, int batchSize,
+        Scheduler ioExecutor, Scheduler timers, Clock clock, TaskListener listener, int batchSize,
         long flushIntervalNanos, boolean unalignedEnabled, long alignedTimeoutNanos,
-        io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots) {}
+        io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots, boolean objectReuse) {}
