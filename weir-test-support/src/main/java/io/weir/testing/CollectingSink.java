@@ -38,13 +38,34 @@ public final class CollectingSink<T> extends TwoPhaseCommitSinkFunction<T, Colle
     private final String sinkId;
 
     private CollectingSink(String sinkId) {
+        this(sinkId, true);
+    }
+
+    private CollectingSink(String sinkId, boolean fresh) {
         super(new TxnSerializer());
         this.sinkId = sinkId;
-        COMMITTED.put(sinkId, new ConcurrentSkipListMap<>());
+        if (fresh) {
+            COMMITTED.put(sinkId, new ConcurrentSkipListMap<>());
+        }
     }
 
     public static <T> CollectingSink<T> create() {
         return new CollectingSink<>(UUID.randomUUID().toString());
+    }
+
+    /**
+     * A sink whose committed records are kept under {@code id}: a sink created again with the same
+     * id (by a job built again after a simulated process crash) sees what the earlier one
+     * committed, as a real external system would. Release the records with {@link #discard}.
+     */
+    public static <T> CollectingSink<T> named(String id) {
+        COMMITTED.computeIfAbsent(id, k -> new ConcurrentSkipListMap<>());
+        return new CollectingSink<>(id, false);
+    }
+
+    /** Forgets everything committed under {@code id}. */
+    public static void discard(String id) {
+        COMMITTED.remove(id);
     }
 
     /** Every committed record, in no particular order across subtasks. */

@@ -66,6 +66,27 @@ public final class FileCheckpointStorage {
      * @param jobName     the job's name; it becomes a folder name, see {@link #jobFolderName(String)}
      * @param numRetained how many complete checkpoints to keep, {@code >= 1}
      */
+    /**
+     * Where fault injection (the simulator) may make a storage operation fail, as a full disk or a
+     * broken device would. Production storage has none.
+     */
+    public interface FaultHook {
+        /** The operations that can be made to fail. */
+        enum Point { STATE_FILE, METADATA_WRITE, METADATA_RENAME, METADATA_FSYNC }
+
+        /** Called before the operation on {@code path}; throwing makes the operation fail with that exception. Any I/O thread. */
+        void before(Point point, Path path) throws IOException;
+
+        FaultHook NONE = (point, path) -> { };
+    }
+
+    private volatile FaultHook faultHook = FaultHook.NONE;
+
+    /** Installs a fault hook (for fault-injection tests); {@link FaultHook#NONE} removes it. */
+    public void setFaultHook(FaultHook hook) {
+        this.faultHook = java.util.Objects.requireNonNull(hook, "hook");
+    }
+
     public FileCheckpointStorage(String baseUri, String jobName, int numRetained) {
         Objects.requireNonNull(baseUri, "baseUri");
         this.jobName = Objects.requireNonNull(jobName, "jobName");
@@ -274,6 +295,7 @@ public final class FileCheckpointStorage {
         }
         StorageFiles.createOwnerOnlyDirectory(folder);
         Path file = folder.resolve(fileName);
+        faultHook.before(FaultHook.Point.STATE_FILE, file);
         return new StateFileOutputStream(file, StorageFiles.createNewFile(file));
     }
 
@@ -348,6 +370,7 @@ public final class FileCheckpointStorage {
         Path target = folder.resolve(CheckpointExamination.METADATA_FILE);
         // 1. Temporary file, fsynced: its content is durable before anyone can see it under the final name.
         try (FileChannel ch = StorageFiles.createNewFile(temp)) {
+            faultHook.before(FaultHook.Point.METADATA_WRITE, temp);
             StorageFiles.writeFully(ch, ByteBuffer.wrap(bytes));
             ch.force(true);
         } catch (IOException e) {
@@ -358,6 +381,7 @@ public final class FileCheckpointStorage {
         // 3. Atomic rename: readers see no _metadata, or all of it.
         try {
             StorageFiles.fsyncDirectory(folder);
+            faultHook.before(FaultHook.Point.METADATA_RENAME, target);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             deleteQuietly(temp, e);
@@ -370,6 +394,7 @@ public final class FileCheckpointStorage {
         // 4. fsync the checkpoint folder (the rename) and the job folder (the chk-<id> entry). If that fails, take the
         //    checkpoint back: the caller will treat it as failed, so it must not be found after a restart either.
         try {
+            faultHook.before(FaultHook.Point.METADATA_FSYNC, folder);
             StorageFiles.fsyncDirectory(folder);
             StorageFiles.fsyncDirectory(jobDirectory);
         } catch (IOException e) {

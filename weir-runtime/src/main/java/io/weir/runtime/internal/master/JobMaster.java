@@ -66,6 +66,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private final List<FailureRecord> failures = new ArrayList<>();
     private final int batchSize;
     private final boolean objectReuse;
+    private final boolean localRecovery;
     private final long startNanos;
 
     private volatile JobStatus status = JobStatus.CREATED;
@@ -96,6 +97,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.cancellationTimeoutMs = pipeline.configuration().getDuration("task.cancellation.timeout", java.time.Duration.ofSeconds(30)).toMillis();
         this.batchSize = pipeline.configuration().getInteger("weir.channel.batch-size", 512);
         this.objectReuse = pipeline.configuration().getBoolean("pipeline.object-reuse", false);
+        this.localRecovery = pipeline.configuration().getBoolean("state.backend.local-recovery", true);
         this.master = platform.master();
         this.timers = platform.timers();
         this.io = platform.io();
@@ -138,6 +140,22 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     public CompletableFuture<JobExecutionResult> result() {
         return result;
+    }
+
+    /** The job's checkpoint storage, or null when it has none. */
+    public FileCheckpointStorage storage() {
+        return storage;
+    }
+
+    /**
+     * The simulator's model of a crash of the whole process: nothing of this master runs again and
+     * nothing is closed or cleaned up; only the lock on the checkpoint folder goes, as the operating
+     * system would release it.
+     */
+    public void abandonAfterCrash() {
+        if (storage != null) {
+            storage.close();
+        }
     }
 
     public void start() {
@@ -215,7 +233,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             return null;
         }
         long id = latestCheckpoint.metadata().checkpointId();
-        Map<Integer, TaskRestore[]> restore = localSnapshots.assemble(id, graph);
+        Map<Integer, TaskRestore[]> restore = localRecovery ? localSnapshots.assemble(id, graph) : null;
         if (restore != null) {
             LOG.info("Job '{}' restores checkpoint {} from memory (local recovery; files in {}).", graph.jobName(), id, latestCheckpoint.directory());
             return restore;

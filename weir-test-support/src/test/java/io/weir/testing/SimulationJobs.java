@@ -1,0 +1,125 @@
+package io.weir.testing;
+
+import io.weir.api.configuration.Configuration;
+import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.KeyedProcessFunction;
+import io.weir.api.functions.RichMapFunction;
+import io.weir.api.state.ValueState;
+import io.weir.api.state.ValueStateDescriptor;
+import io.weir.api.tuple.Tuple2;
+import io.weir.api.util.Collector;
+import io.weir.api.windowing.Time;
+import io.weir.api.windowing.TumblingEventTimeWindows;
+import io.weir.runtime.simulation.Simulation;
+
+import java.time.Duration;
+
+/** Jobs whose committed output does not depend on the order of interleaving, so any fault-free run is the oracle. */
+final class SimulationJobs {
+    private SimulationJobs() {}
+
+    /** Sums per key in keyed state, emitted once at the end of input. */
+    static final class FinalSumPerKey extends KeyedProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>> {
+        private transient ValueState<Long> sum;
+
+        @Override
+        public void open(Configuration parameters) {
+            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
+        }
+
+        @Override
+        public void processElement(Tuple2<Long, Long> value, Context ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
+            Long s = sum.value();
+            if (s == null) {
+                s = 0L;
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            }
+            sum.update(s + value.f1);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
+            out.collect(Tuple2.of(ctx.getCurrentKey(), sum.value()));
+        }
+    }
+
+    /** A map that reuses its output object for every record, as Flink jobs may. */
+    static final class ReusingPair extends RichMapFunction<Long, Tuple2<Long, Long>> {
+        private final Tuple2<Long, Long> reuse = new Tuple2<>();
+
+        @Override
+        public Tuple2<Long, Long> map(Long x) {
+            reuse.f0 = x % 7;
+            reuse.f1 = x;
+            return reuse;
+        }
+    }
+
+    /** Keyed sums at end of input, after a map that reuses its output tuple. */
+    static Simulation<Tuple2<Long, Long>> keyedSum(int parallelism, long events) {
+        return Simulation.of("keyed sum p" + parallelism, (env, run) -> {
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            env.setParallelism(parallelism);
+            env.enableCheckpointing(10);
+            env.fromSequence(1, events)
+                    .map(new ReusingPair())
+                    .keyBy(t -> t.f0)
+                    .process(new FinalSumPerKey())
+                    .addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    /** Every record through a stateless map, a union with a second source, and a rebalance: each output exactly once. */
+    static Simulation<Long> unionRebalance() {
+        return Simulation.of("union + rebalance", (env, run) -> {
+            CollectingSink<Long> sink = CollectingSink.named(run.runId());
+            env.enableCheckpointing(15);
+            env.fromSequence(1, 1_000).map(x -> x * 2)
+                    .union(env.fromSequence(10_001, 10_600))
+                    .rebalance()
+                    .map(x -> x + 1)
+                    .addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    /** Counts per key in tumbling event-time windows (timestamps ascending per source split). */
+    static Simulation<Tuple2<Long, Long>> windowedCount() {
+        return Simulation.of("tumbling window count", (env, run) -> {
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            env.enableCheckpointing(10);
+            env.fromSequence(0, 1_999)
+                    .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(0))
+                            .withTimestampAssigner((x, ts) -> x))
+                    .map(x -> Tuple2.of(x % 5, 1L))
+                    .keyBy(t -> t.f0)
+                    .window(TumblingEventTimeWindows.of(Time.milliseconds(100)))
+                    .sum(1)
+                    .addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    /** Two disconnected pipelines (two regions: a failure restarts only its own). */
+    static Simulation<Tuple2<Long, Long>> twoRegions() {
+        return Simulation.of("two regions", (env, run) -> {
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            env.enableCheckpointing(10);
+            env.fromSequence(1, 800).map(new ReusingPair()).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
+            env.fromSequence(1, 500).map(x -> Tuple2.of(100 + x % 3, x)).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    /** Keyed sums with unaligned checkpoints (barriers overtake queued records, which are stored and replayed). */
+    static Simulation<Tuple2<Long, Long>> unaligned() {
+        return Simulation.of("unaligned keyed sum", (env, run) -> {
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            env.enableCheckpointing(10);
+            env.getCheckpointConfig().enableUnalignedCheckpoints();
+            env.fromSequence(1, 2_000).map(new ReusingPair()).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
+            return sink::committed;
+        });
+    }
+}

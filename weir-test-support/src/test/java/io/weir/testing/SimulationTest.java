@@ -1,0 +1,76 @@
+package io.weir.testing;
+
+import io.weir.api.tuple.Tuple2;
+import io.weir.runtime.simulation.FaultMix;
+import io.weir.runtime.simulation.Simulation;
+import io.weir.runtime.simulation.SimulationResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(600)
+class SimulationTest {
+    /** Seeds per job in the regular build; the campaign profile runs far more (see weir-test-support/README). */
+    private static final int SEEDS = Integer.getInteger("weir.sim.seeds", 40);
+
+    static Stream<Arguments> jobs() {
+        return Stream.of(
+                Arguments.of(SimulationJobs.keyedSum(1, 1_500)),
+                Arguments.of(SimulationJobs.keyedSum(2, 2_000)),
+                Arguments.of(SimulationJobs.keyedSum(3, 1_000)),
+                Arguments.of(SimulationJobs.unionRebalance()),
+                Arguments.of(SimulationJobs.windowedCount()),
+                Arguments.of(SimulationJobs.twoRegions()),
+                Arguments.of(SimulationJobs.unaligned()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("jobs")
+    void shouldBeExactlyOnceUnderFaults(Simulation<?> sim) {
+        List<String> failures = new ArrayList<>();
+        long faults = 0;
+        long checkpoints = 0;
+        long restarts = 0;
+        long processes = 0;
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            SimulationResult r = sim.run(seed);
+            faults += r.faults();
+            checkpoints += r.checkpoints();
+            restarts += r.restarts();
+            processes += r.processes();
+            if (!r.isExactlyOnce()) {
+                failures.add(r.describe());
+            }
+        }
+        System.out.printf("%d seeds: %d faults, %d restarts, %d processes, %d checkpoints%n", SEEDS, faults, restarts, processes, checkpoints);
+        assertThat(failures).isEmpty();
+        assertThat(faults).as("faults injected").isPositive();
+        assertThat(checkpoints).as("checkpoints completed").isGreaterThan(SEEDS);
+        assertThat(restarts + processes - SEEDS).as("recoveries").isPositive();
+    }
+
+    @Test
+    void whenReplayedWithTheSameSeed_thenTheRunIsIdentical() {
+        SimulationResult a = SimulationJobs.keyedSum(2, 2_000).run(77);
+        SimulationResult b = SimulationJobs.keyedSum(2, 2_000).run(77);
+        assertThat(b.trace()).isEqualTo(a.trace());
+        assertThat(b.steps()).isEqualTo(a.steps());
+        assertThat(b.faults()).isEqualTo(a.faults());
+        assertThat(b.checkpoints()).isEqualTo(a.checkpoints());
+    }
+
+    @Test
+    void whenRunWithoutFaults_thenOutputEqualsTheReference() {
+        SimulationResult r = SimulationJobs.keyedSum(2, 2_000).faults(FaultMix.none()).run(3);
+        r.assertExactlyOnce();
+        assertThat(r.faults()).isZero();
+    }
+}
