@@ -288,6 +288,11 @@ class LegacySourceCloseIT {
                     }
                     if (!closeReturned.get()) {
                         closing.interrupt(); // a second interrupt during the wait must not cut it short either
+                        // release only once that interrupt was consumed and the closing thread waits again, so
+                        // that its interrupt status afterwards shows whether close restored it
+                        while (!closeReturned.get() && (closing.isInterrupted() || closing.getState() != Thread.State.TIMED_WAITING)) {
+                            Thread.onSpinWait();
+                        }
                     }
                 }
             } catch (InterruptedException e) {
