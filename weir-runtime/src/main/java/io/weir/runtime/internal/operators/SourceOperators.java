@@ -11,6 +11,7 @@ import io.weir.api.state.ListState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The operators at the head of source tasks. */
 public final class SourceOperators {
@@ -116,8 +117,15 @@ public final class SourceOperators {
      * actions (checkpoints, flushes) exclude each other through the checkpoint lock, as in Flink.
      */
     public static final class LegacySourceOperator extends UdfOperator<SourceFunction<Object>> {
+        /** How long closing waits for the source thread to end after cancel() and an interrupt. */
+        private static final long SOURCE_STOP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
         private final Object lock = new Object();
         private volatile Thread thread;
+        /** Set on the source thread once the user's run() has returned or thrown. */
+        private volatile boolean runReturned;
+        /** The first failure of the user's cancel() (later ones suppressed in it), reported by close. */
+        private final AtomicReference<Throwable> cancelFailure = new AtomicReference<>();
 
         public LegacySourceOperator(SourceFunction<Object> f) {
             super(f);
@@ -167,6 +175,7 @@ public final class SourceOperators {
                     failure = e instanceof OperatorException || e instanceof io.weir.runtime.internal.io.RecordWriter.TaskCancelledException
                             ? e : new OperatorException(name(), context.subtaskIndex(), e);
                 }
+                runReturned = true;
                 onEnd.accept(failure);
             }, "weir-source " + context.taskNameWithSubtasks());
             t.setDaemon(true);
@@ -174,10 +183,24 @@ public final class SourceOperators {
             t.start();
         }
 
-        /** Asks the source to stop and interrupts its thread. */
+        /**
+         * Asks the source to stop (the user's {@code cancel()}) and interrupts its thread; does
+         * nothing once {@code run} has returned. Any thread. Never throws: a failure of the user's
+         * {@code cancel()} does not keep the interrupt from being sent, and {@link #close} reports it.
+         */
         public void cancelSource() {
+            if (runReturned) {
+                return;
+            }
             try {
                 userFunction.cancel();
+            } catch (Throwable e) {
+                if (!cancelFailure.compareAndSet(null, e)) {
+                    Throwable first = cancelFailure.get();
+                    if (first != e) {
+                        first.addSuppressed(e);
+                    }
+                }
             } finally {
                 Thread t = thread;
                 if (t != null) {
@@ -192,20 +215,60 @@ public final class SourceOperators {
 
         /**
          * Stops the source thread (if {@code run} has not returned yet) and waits for it, so that no
-         * thread of this attempt outlives the task; then the user function's {@code close}.
+         * thread of this attempt outlives the task; then the user function's {@code close}, whatever
+         * happened before (a failed {@code cancel()}, an interrupt of the closing thread, a source
+         * thread that did not stop in time). {@code close} sees the closing thread's interrupt status
+         * as it was. A failure of the user's {@code cancel()} (here or on an earlier cancellation) is
+         * thrown after that, with a failure of {@code close} suppressed in it.
          */
         @Override
         protected void doClose() throws Exception {
             Thread t = thread;
             if (t != null && t != Thread.currentThread() && t.isAlive()) {
                 cancelSource();
-                t.join(TimeUnit.SECONDS.toMillis(10));
-                if (t.isAlive()) {
-                    LOG.warn("The source thread of '{}' did not stop within 10 s after cancel() and an interrupt; "
-                            + "its run() should check a flag set by cancel() or react to interrupts.", name());
+                awaitSourceThread(t);
+            }
+            Throwable failure = cancelFailure.get();
+            try {
+                super.doClose();
+            } catch (Throwable e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
                 }
             }
-            super.doClose();
+            if (failure != null) {
+                throw LegacySourceSupport.rethrow(failure);
+            }
+        }
+
+        /**
+         * Waits up to 10 s for the source thread to end. An interrupt of the calling thread (the task
+         * thread is interrupted when the task is cancelled) neither cuts the wait short nor is lost:
+         * the interrupt status is cleared for the wait and set again afterwards.
+         */
+        private void awaitSourceThread(Thread t) {
+            boolean interrupted = Thread.interrupted();
+            try {
+                long deadline = System.nanoTime() + SOURCE_STOP_TIMEOUT_NANOS;
+                long left;
+                while (t.isAlive() && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedJoin(t, left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (t.isAlive()) {
+                LOG.warn("The source thread of '{}' did not stop within 10 s after cancel() and an interrupt; "
+                        + "its run() should check a flag set by cancel() or react to interrupts.", name());
+            }
         }
     }
 }
