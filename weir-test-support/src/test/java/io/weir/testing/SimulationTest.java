@@ -67,6 +67,22 @@ class SimulationTest {
         assertThat(b.checkpoints()).isEqualTo(a.checkpoints());
     }
 
+    /** Found by the simulator: a region restarted after the final checkpoint waited forever for a second final checkpoint. */
+    @Test
+    void regression_regionRestartAfterFinalCheckpoint_finishes_seed31() {
+        SimulationJobs.twoRegions().run(31).assertExactlyOnce();
+    }
+
+    /**
+     * Found by the simulator: an unaligned checkpoint taken after the sources ended, whose barrier
+     * overtook the final watermark, restored sources that did not emit that watermark again, so
+     * the end-of-input timers never fired and the final results were lost.
+     */
+    @Test
+    void regression_restoredEndedSourcesEmitTheFinalWatermark_seed18() {
+        SimulationJobs.unaligned().run(18).assertExactlyOnce();
+    }
+
     @Test
     void whenRunWithoutFaults_thenOutputEqualsTheReference() {
         SimulationResult r = SimulationJobs.keyedSum(2, 2_000).faults(FaultMix.none()).run(3);

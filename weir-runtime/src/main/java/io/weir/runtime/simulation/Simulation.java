@@ -164,7 +164,7 @@ public final class Simulation<T> {
                     continue;
                 }
                 if (loop.steps() >= maxSteps) {
-                    run.problem = "the job did not finish within " + maxSteps + " steps (status " + status + ")";
+                    run.problem = "the job did not finish within " + maxSteps + " steps: " + p.master.describe();
                     return run;
                 }
                 if (run.faults < mix.maxFaults()) {
@@ -189,7 +189,7 @@ public final class Simulation<T> {
                     }
                 }
                 if (!loop.runOne()) {
-                    run.problem = "the job is stuck: nothing can happen any more (status " + status + ")";
+                    run.problem = "the job is stuck, nothing can happen any more: " + p.master.describe();
                     return run;
                 }
             }

@@ -134,6 +134,15 @@ public final class CheckpointCoordinator {
         }
     }
 
+    /** The pending checkpoints and how many acknowledgements each still waits for (for diagnostics). Master thread. */
+    public String describePending() {
+        StringBuilder sb = new StringBuilder("running=" + running + " finalRequested=" + finalRequested + " pending=[");
+        for (Pending p : pending.values()) {
+            sb.append(p.id).append(p.committing ? " committing" : " waiting for " + p.remaining + " ack(s)").append(p.isFinal ? " final" : "").append("; ");
+        }
+        return sb.append(']').toString();
+    }
+
     public long latestCompletedId() {
         return latestCompletedId;
     }

@@ -142,6 +142,24 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         return result;
     }
 
+    /** What the job is doing, for diagnostics of a stuck job: status, regions, tasks and pending checkpoints. Master thread. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("status=" + status + " finishRequested=" + finishRequested + " endOfData=" + endOfData.size()
+                + "/" + graph.totalSubtasks() + " exited=" + exited.size());
+        for (Region r : regions) {
+            sb.append("\n  ").append(r).append(r.restarting ? " restarting" : "");
+            if (r.attempt != null) {
+                for (StreamTask t : r.attempt.tasks) {
+                    sb.append("\n    ").append(t.name()).append(' ').append(t.state());
+                }
+            }
+        }
+        if (coordinator != null) {
+            sb.append("\n  checkpoints: ").append(coordinator.describePending());
+        }
+        return sb.toString();
+    }
+
     /** The job's checkpoint storage, or null when it has none. */
     public FileCheckpointStorage storage() {
         return storage;
@@ -517,7 +535,11 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             }
             endOfData.add(vertex + ":" + subtask);
             if (endOfData.size() == graph.totalSubtasks() && !anyRegionRestarting()) {
-                if (coordinator != null) {
+                if (finishRequested) {
+                    // A region restarted after the final checkpoint completed: it restored that checkpoint,
+                    // so it only has to finish (another final checkpoint would wait for tasks that are gone).
+                    requestFinish();
+                } else if (coordinator != null) {
                     coordinator.requestFinal();
                 } else {
                     requestFinish();

@@ -288,11 +288,11 @@ public final class StreamTask {
             UnalignedCheckpoints.replay(restore, chain[0]);
         } else if (readerSource != null) {
             if (endOfInputRestored) {
-                signalEndOfData();
+                signalRestoredEndOfInput();
             }
         } else if (endOfInputRestored) {
             synchronized (legacySource.checkpointLock()) {
-                signalEndOfData();
+                signalRestoredEndOfInput();
             }
         } else {
             legacySource.start(failure -> mailbox.put(() -> {
@@ -542,6 +542,17 @@ public final class StreamTask {
         for (StreamOperator op : chain) {
             op.endInput();
         }
+        signalEndOfData();
+    }
+
+    /**
+     * A source restored from a checkpoint taken after its end of input emits the final watermark
+     * again before end-of-data: an unaligned barrier may have overtaken that watermark, so the
+     * restored downstream may not have seen it (its event-time timers would never fire). Watermarks
+     * never go back, so downstream tasks that did see it are unaffected.
+     */
+    private void signalRestoredEndOfInput() {
+        chain[0].processWatermark(Long.MAX_VALUE);
         signalEndOfData();
     }
 
