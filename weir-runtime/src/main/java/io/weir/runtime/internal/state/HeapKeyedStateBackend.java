@@ -29,6 +29,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     private final int maxParallelism;
     private final int firstKeyGroup;
     private final int lastKeyGroup;
+    private final boolean objectReuse;
     private final TypeSerializer<Object> keySerializer = StateSerializers.keySerializer();
     private final LinkedHashMap<String, StateTable> tables = new LinkedHashMap<>();
     private final Map<String, Object> handles = new HashMap<>();
@@ -37,11 +38,21 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     private Object currentKey;
     private int currentKeyGroup;
 
+    /** A backend that copies what it stores (object reuse disabled). */
     public HeapKeyedStateBackend(String operatorName, int maxParallelism, int firstKeyGroup, int lastKeyGroup) {
+        this(operatorName, maxParallelism, firstKeyGroup, lastKeyGroup, false);
+    }
+
+    /**
+     * @param objectReuse {@code pipeline.object-reuse}: when false, mutable values given to the states'
+     *     update, add and put are copied with the state's serializer before they are stored (see {@link StateTable})
+     */
+    public HeapKeyedStateBackend(String operatorName, int maxParallelism, int firstKeyGroup, int lastKeyGroup, boolean objectReuse) {
         this.operatorName = operatorName;
         this.maxParallelism = maxParallelism;
         this.firstKeyGroup = firstKeyGroup;
         this.lastKeyGroup = lastKeyGroup;
+        this.objectReuse = objectReuse;
     }
 
     public void restore(RestoredState restored) {
