@@ -10,9 +10,10 @@ import java.io.IOException;
 public interface ValueState<T> extends State {
 
     /**
-     * The value of the current key: the object the state holds, not a copy. Changing it and passing it
-     * back to {@link #update} is the cheap way to change state (no copy is made then). With object
-     * reuse enabled it must not be kept across calls.
+     * The value of the current key: the object the state holds, not a copy (except that with object
+     * reuse disabled a mutable default value is copied for each read). Changing it and passing it back
+     * to {@link #update} within the same call is the cheap way to change state: no copy is made. Do not
+     * keep it across calls to change it later: between calls a checkpoint may be writing it.
      */
     T value() throws IOException;
 

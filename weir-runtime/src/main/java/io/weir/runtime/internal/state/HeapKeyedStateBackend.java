@@ -123,7 +123,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             return t;
         }
         t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
-                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1);
+                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1, objectReuse);
         KeyedSnapshot.TableView live = restoredLive.remove(d.getName());
         if (live != null && live.table().firstKeyGroup() == firstKeyGroup && live.maps().length == lastKeyGroup - firstKeyGroup + 1) {
             t.adopt(live.maps());
@@ -251,6 +251,11 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             return b == null ? null : b.value;
         }
 
+        /**
+         * Sets the current key's value; null removes it. A boxed value (VALUE, REDUCING) is copied
+         * here unless it is the held object ({@link StateTable#toStore}); a LIST is stored as given, its
+         * elements already owned.
+         */
         void write(Object v) {
             checkKey();
             if (!table.isBoxed()) {
@@ -266,7 +271,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             }
             if (v != null && lastBox != null && lastKey == currentKey && lastMap == table.current(currentKeyGroup)
                     && !table.isShared(currentKeyGroup)) {
-                lastBox.value = v; // same key as the last read, map not captured since: no second lookup
+                lastBox.value = table.toStore(v, lastBox.value); // same key as the last read, map not captured since: no second lookup
                 return;
             }
             lastBox = null;
@@ -280,9 +285,9 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             KeyMap m = table.forWrite(currentKeyGroup);
             StateTable.Box b = (StateTable.Box) m.get(currentKey);
             if (b == null) {
-                m.put(currentKey, new StateTable.Box(v));
+                m.put(currentKey, new StateTable.Box(table.toStore(v, null)));
             } else {
-                b.value = v;
+                b.value = table.toStore(v, b.value);
             }
         }
 
@@ -309,7 +314,11 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         @SuppressWarnings("unchecked")
         public T value() {
             Object v = read();
-            return v == null ? defaultValue : (T) v;
+            if (v != null) {
+                return (T) v;
+            }
+            // a mutable default is shared by all keys: each read gets its own, as the caller may change and store it
+            return defaultValue == null || !table.copyValues ? defaultValue : (T) table.valueSerializer.copy(defaultValue);
         }
 
         @Override
@@ -358,7 +367,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             if (value == null) {
                 throw new NullPointerException("ListState '" + table.name + "' of operator '" + operatorName + "' cannot hold null elements.");
             }
-            ((java.util.List<Object>) mutable(java.util.ArrayList::new)).add(value);
+            ((java.util.List<Object>) mutable(java.util.ArrayList::new)).add(table.toStore(value, null));
         }
 
         @Override
@@ -372,7 +381,19 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
                     throw new NullPointerException("ListState '" + table.name + "' of operator '" + operatorName + "' cannot hold null elements.");
                 }
             }
-            write(new java.util.ArrayList<Object>(values));
+            if (!table.copyValues) {
+                write(new java.util.ArrayList<Object>(values));
+                return;
+            }
+            // an element that is the one held at its position came from get(): stored again without a copy
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> held = (java.util.List<Object>) read();
+            java.util.ArrayList<Object> owned = new java.util.ArrayList<>(values.size());
+            for (T v : values) {
+                int i = owned.size();
+                owned.add(table.toStore(v, held != null && i < held.size() ? held.get(i) : null));
+            }
+            write(owned);
         }
 
         @Override
@@ -406,12 +427,35 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
         @Override
         public void put(UK key, UV value) {
-            writeMap().put(key, value);
+            Map<UK, UV> m = writeMap();
+            if (table.copyValues || table.copyMapKeys) {
+                putOwned(m, key, value);
+            } else {
+                m.put(key, value);
+            }
         }
 
         @Override
         public void putAll(Map<UK, UV> map) {
-            writeMap().putAll(map);
+            Map<UK, UV> m = writeMap();
+            if (table.copyValues || table.copyMapKeys) {
+                for (Map.Entry<UK, UV> e : map.entrySet()) {
+                    putOwned(m, e.getKey(), e.getValue());
+                }
+            } else {
+                m.putAll(map);
+            }
+        }
+
+        /** Puts copies of a mutable key new to {@code m} and of a mutable value other than the one held for the key. */
+        @SuppressWarnings("unchecked")
+        private void putOwned(Map<UK, UV> m, UK key, UV value) {
+            UV held = m.get(key);
+            if (held != null && held == value) {
+                return; // the object read from this entry, changed in place: nothing to store
+            }
+            UK k = held == null && !m.containsKey(key) ? (UK) table.keyToStore(key) : key; // a present key keeps its stored object
+            m.put(k, value == null ? null : (UV) table.toStore(value, held));
         }
 
         @Override
