@@ -112,8 +112,13 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private StateTable table(StateDescriptor<?> d, TypeSerializer<?> mapKeySerializer) {
+        return table(d, mapKeySerializer, !objectReuse);
+    }
+
+    /** @param copyOnStore whether mutable values handed to the state are copied before they are stored */
+    @SuppressWarnings("unchecked")
+    private StateTable table(StateDescriptor<?> d, TypeSerializer<?> mapKeySerializer, boolean copyOnStore) {
         StateTable t = tables.get(d.getName());
         if (t != null) {
             if (t.type != d.getType()) {
@@ -123,7 +128,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             return t;
         }
         t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
-                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1, objectReuse);
+                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1, copyOnStore);
         KeyedSnapshot.TableView live = restoredLive.remove(d.getName());
         if (live != null && live.table().firstKeyGroup() == firstKeyGroup && live.maps().length == lastKeyGroup - firstKeyGroup + 1) {
             t.adopt(live.maps());
@@ -165,6 +170,17 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     @SuppressWarnings("unchecked")
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
         return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapReducingState<>(table(d, null), d.getReduceFunction()));
+    }
+
+    /**
+     * Map state that stores what it is given without copies, whatever object reuse says: for an
+     * operator's own bookkeeping, which copies user objects itself where it must (window contents
+     * move between windows when windows merge, which must not copy them each time).
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> MapState<K, V> getUncopiedMapState(MapStateDescriptor<K, V> d) {
+        return (MapState<K, V>) handles.computeIfAbsent(d.getName(),
+                n -> new HeapMapState<>(table(d, StateSerializers.mapKeySerializer(d), false)));
     }
 
     /** Visits every (key, key group, value) of a registered state without changing it; task thread only. */

@@ -39,9 +39,9 @@ final class StateTable {
     /** Object reuse is off and MAP keys are mutable: a key new to a map is copied before it is stored. */
     final boolean copyMapKeys;
 
-    /** @param objectReuse {@code pipeline.object-reuse}: when true nothing handed in is copied */
+    /** @param copyOnStore copy mutable values handed in (object reuse is off); when false nothing handed in is copied */
     StateTable(String name, StateDescriptor.Type type, TypeSerializer<Object> valueSerializer, TypeSerializer<Object> mapKeySerializer,
-            int firstKeyGroup, int numKeyGroups, boolean objectReuse) {
+            int firstKeyGroup, int numKeyGroups, boolean copyOnStore) {
         this.name = name;
         this.type = type;
         this.valueSerializer = valueSerializer;
@@ -50,14 +50,14 @@ final class StateTable {
         this.maps = new KeyMap[numKeyGroups];
         this.shared = new boolean[numKeyGroups];
         this.mutableValues = type == StateDescriptor.Type.LIST || type == StateDescriptor.Type.MAP || !valueSerializer.isImmutableType();
-        this.copyValues = !objectReuse && !valueSerializer.isImmutableType();
-        this.copyMapKeys = !objectReuse && mapKeySerializer != null && !mapKeySerializer.isImmutableType();
+        this.copyValues = copyOnStore && !valueSerializer.isImmutableType();
+        this.copyMapKeys = copyOnStore && mapKeySerializer != null && !mapKeySerializer.isImmutableType();
     }
 
     /**
      * What to store for the non-null value {@code v} handed in by user code, where the table holds
-     * {@code held} (or null): {@code v} itself when it is that very object, immutable, or object reuse
-     * is on; otherwise a copy.
+     * {@code held} (or null): {@code v} itself when it is that very object, immutable, or the table
+     * does not copy (object reuse is on); otherwise a copy.
      */
     Object toStore(Object v, Object held) {
         return copyValues && v != held ? valueSerializer.copy(v) : v;
