@@ -22,8 +22,8 @@ import java.util.Objects;
  * By default (object reuse disabled, as in Flink) a record handed to a {@code Collector}, returned
  * from a {@code MapFunction} or emitted by a source belongs to the engine. Weir copies it with its
  * type's {@code TypeSerializer#copy} where it is kept beyond the call: where it crosses from one
- * task to another, and where it is stored in keyed state, window contents, operator list state or
- * the open transaction of a two-phase-commit sink. Copies of immutable types (strings, boxed
+ * task to another, and where it is stored in keyed state, window contents or the open transaction
+ * of a two-phase-commit sink. Copies of immutable types (strings, boxed
  * primitives, enums, types whose serializer says {@code isImmutableType()}) are free: the object
  * itself is kept. Therefore:
  *
@@ -35,6 +35,10 @@ import java.util.Objects;
  *       the state returned for the current key ({@code acc = state.value(); acc.count++;
  *       state.update(acc)}) copies nothing.</li>
  * </ul>
+ *
+ * <p>Operator list state ({@code OperatorStateStore}) is the exception: it keeps the objects it is
+ * given, in both modes, and serializes them at each checkpoint barrier. It is usually filled in
+ * {@code snapshotState}; do not change an object after adding it there.
  *
  * <h2>With object reuse enabled</h2>
  *

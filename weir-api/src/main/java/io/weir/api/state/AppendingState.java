@@ -9,7 +9,9 @@ public interface AppendingState<IN, OUT> extends State {
      * Adds {@code value} for the current key. With object reuse disabled (the default) keyed state
      * stores a copy of a mutable value (list state: of the element; reducing state: of the reduce
      * result, unless that is the object already held), so the caller may change or reuse
-     * {@code value} afterwards. With object reuse enabled nothing is copied.
+     * {@code value} afterwards. With object reuse enabled nothing is copied. Operator list state never
+     * copies: it keeps {@code value} and serializes it at the next checkpoint barrier, so do not
+     * change it after adding it.
      */
     void add(IN value) throws Exception;
 }
