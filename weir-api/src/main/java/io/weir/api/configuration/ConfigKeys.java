@@ -8,6 +8,12 @@ public final class ConfigKeys {
     public static final String MAX_PARALLELISM = "pipeline.max-parallelism";
     public static final String PIPELINE_NAME = "pipeline.name";
     public static final String AUTO_WATERMARK_INTERVAL = "pipeline.auto-watermark-interval";
+    /**
+     * Boolean, default {@code false}: whether records and state values are passed by reference
+     * without copies. Set it with {@link io.weir.api.common.ExecutionConfig#enableObjectReuse()},
+     * which describes what it changes; the executor reads it when the job is built.
+     */
+    public static final String OBJECT_REUSE = "pipeline.object-reuse";
 
     public static final String CHECKPOINTING_INTERVAL = "execution.checkpointing.interval";
     public static final String CHECKPOINTING_MODE = "execution.checkpointing.mode";

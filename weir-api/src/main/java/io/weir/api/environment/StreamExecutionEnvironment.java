@@ -1,5 +1,6 @@
 package io.weir.api.environment;
 
+import io.weir.api.common.ExecutionConfig;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.connector.source.Source;
@@ -43,6 +44,7 @@ public class StreamExecutionEnvironment {
     private static final ThreadLocal<Configuration> CONTEXT_CONFIGURATION = new ThreadLocal<>();
 
     private final Configuration configuration;
+    private final ExecutionConfig executionConfig;
     private final CheckpointConfig checkpointConfig = new CheckpointConfig();
     private final List<Transformation<?>> transformations = new ArrayList<>();
     private int parallelism;
@@ -51,6 +53,7 @@ public class StreamExecutionEnvironment {
 
     protected StreamExecutionEnvironment(Configuration configuration, int defaultParallelism) {
         this.configuration = configuration.copy();
+        this.executionConfig = new ExecutionConfig(this.configuration);
         this.parallelism = defaultParallelism;
         configure(this.configuration);
     }
@@ -114,6 +117,18 @@ public class StreamExecutionEnvironment {
 
     public Configuration getConfiguration() {
         return configuration;
+    }
+
+    /**
+     * The execution settings of this environment, such as object reuse. It is a view over
+     * {@link #getConfiguration()}: what is set through it is stored there under Flink's keys, and
+     * keys applied with {@link #configure} show in it. Called from the thread that builds the job;
+     * {@code execute()} takes a copy, so later changes do not reach a job already started.
+     *
+     * @return the same instance on every call
+     */
+    public ExecutionConfig getConfig() {
+        return executionConfig;
     }
 
     /** Default parallelism of every operator that does not set its own. Checked at {@code execute()}. */

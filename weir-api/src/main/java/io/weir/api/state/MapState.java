@@ -7,8 +7,15 @@ import java.util.Map;
 public interface MapState<UK, UV> extends State {
     UV get(UK key) throws Exception;
 
+    /**
+     * Maps {@code key} to {@code value} for the current key. With object reuse disabled (the default)
+     * a mutable value is copied before it is stored, unless it is the very object already held for
+     * {@code key}, and a mutable key new to the map is copied too, so the caller may change or reuse
+     * both afterwards. With object reuse enabled nothing is copied.
+     */
     void put(UK key, UV value) throws Exception;
 
+    /** Puts each entry of {@code map} as {@link #put} does. */
     void putAll(Map<UK, UV> map) throws Exception;
 
     void remove(UK key) throws Exception;

@@ -178,7 +178,16 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
     /** Opens a new transaction and returns its handle. Called on the task thread. */
     protected abstract TXN beginTransaction() throws Exception;
 
-    /** Writes one element into {@code transaction}, the open transaction. */
+    /**
+     * Writes one element into {@code transaction}, the open transaction. Called on the task thread
+     * (see the call order above).
+     *
+     * <p>With object reuse disabled (the default) {@code value} belongs to this sink: Weir hands over a
+     * copy made with the type's serializer (the object itself for immutable types), so it may be kept in
+     * the transaction until commit even when the function before the sink reuses its output objects.
+     * With object reuse enabled it is the emitted object itself, which the upstream may change after
+     * this call returns: write it out, or copy it, before returning.
+     */
     protected abstract void invoke(TXN transaction, IN value, Context context) throws Exception;
 
     /**

@@ -1,5 +1,6 @@
 package io.weir.runtime.internal.graph;
 
+import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.PartitionTransformation;
@@ -53,6 +54,7 @@ public final class JobGraphBuilder {
     private final Pipeline pipeline;
     private final Map<Transformation<?>, Node> nodes = new LinkedHashMap<>();
     private final Map<Transformation<?>, Integer> positions = new IdentityHashMap<>();
+    private boolean objectReuse;
 
     private JobGraphBuilder(Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -89,6 +91,7 @@ public final class JobGraphBuilder {
             node(s);
         }
         checkUids();
+        objectReuse = pipeline.configuration().getBoolean(ConfigKeys.OBJECT_REUSE, false);
         return chain();
     }
 
@@ -203,7 +206,7 @@ public final class JobGraphBuilder {
             for (Node n : c.getValue()) {
                 specs.add(spec(n));
             }
-            JobVertex v = new JobVertex(vertices.size(), specs, c.getKey().parallelism, c.getKey().maxParallelism);
+            JobVertex v = new JobVertex(vertices.size(), specs, c.getKey().parallelism, c.getKey().maxParallelism, objectReuse);
             vertices.add(v);
             vertexOfHead.put(c.getKey(), v);
         }

@@ -9,14 +9,16 @@ public final class JobVertex {
     private final List<OperatorSpec> chain;
     private final int parallelism;
     private final int maxParallelism;
+    private final boolean objectReuse;
     final List<JobEdge> inputs = new ArrayList<>();
     final List<JobEdge> outputs = new ArrayList<>();
 
-    JobVertex(int index, List<OperatorSpec> chain, int parallelism, int maxParallelism) {
+    JobVertex(int index, List<OperatorSpec> chain, int parallelism, int maxParallelism, boolean objectReuse) {
         this.index = index;
         this.chain = List.copyOf(chain);
         this.parallelism = parallelism;
         this.maxParallelism = maxParallelism;
+        this.objectReuse = objectReuse;
     }
 
     public int index() {
@@ -49,6 +51,15 @@ public final class JobVertex {
 
     public int maxParallelism() {
         return maxParallelism;
+    }
+
+    /**
+     * The job's {@code pipeline.object-reuse}: whether this task's operators pass records and state
+     * values on without copies. The same for every vertex of a job; kept here so that whatever sets
+     * up a task finds it next to the task's other settings.
+     */
+    public boolean objectReuse() {
+        return objectReuse;
     }
 
     public List<JobEdge> inputs() {

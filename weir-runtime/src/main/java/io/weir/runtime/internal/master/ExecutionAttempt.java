@@ -180,7 +180,7 @@ final class ExecutionAttempt {
             OperatorSpec s = specs.get(k);
             RestoredState rs = restore == null ? null : restore.byOperator().get(s.operatorId());
             OperatorContext ctx = new OperatorContext(jobName, s.operatorId(), s.name(), v.name(), subtask, v.parallelism(),
-                    v.maxParallelism(), attempt, keys[k], rs, restore == null ? -1 : restore.checkpointId(), pts);
+                    v.maxParallelism(), attempt, keys[k], rs, restore == null ? -1 : restore.checkpointId(), pts, v.objectReuse());
             ops[k].setup(ctx, next);
             StreamOperator downstream = ops[k];
             next = new Output() {

@@ -9,10 +9,12 @@ import io.weir.runtime.internal.state.RestoredState;
  * @param restored             the operator's state from the restored checkpoint, or null
  * @param restoredCheckpointId the restored checkpoint id, or -1
  * @param stateKeySelector     the key of a keyed input, or null
+ * @param objectReuse          {@code pipeline.object-reuse}: when false the operator copies mutable records and values
+ *                             (with their serializer) before it stores them; when true it stores them as they are
  */
 public record OperatorContext(String jobName, String operatorId, String operatorName, String taskName, int subtaskIndex,
         int parallelism, int maxParallelism, int attemptNumber, KeySelector<?, ?> stateKeySelector, RestoredState restored,
-        long restoredCheckpointId, ProcessingTimeService processingTime) {
+        long restoredCheckpointId, ProcessingTimeService processingTime, boolean objectReuse) {
 
     public boolean isKeyed() {
         return stateKeySelector != null;

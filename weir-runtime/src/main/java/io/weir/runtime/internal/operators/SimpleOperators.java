@@ -108,18 +108,32 @@ public final class SimpleOperators {
         }
     }
 
-    /** A sink function with its context; {@code finish} at end of input. */
+    /**
+     * A sink function with its context; {@code finish} at end of input. A two-phase-commit sink keeps
+     * records in its transaction until the checkpoint completes, so with object reuse off it gets a
+     * copy of each mutable record (the operator before it in the chain may reuse the object). Other
+     * sinks get the record itself.
+     */
     public static final class SinkOperator extends UdfOperator<SinkFunction<Object>> {
         private final SinkContextImpl sinkContext = new SinkContextImpl();
+        /** Copies records for a two-phase-commit sink with object reuse off; else null. */
+        private io.weir.api.typeutils.TypeSerializer<Object> copier;
 
         public SinkOperator(SinkFunction<Object> f) {
             super(f);
         }
 
         @Override
+        public void setup(OperatorContext context, Output output) {
+            super.setup(context, output);
+            boolean transactional = userFunction instanceof io.weir.api.functions.sink.TwoPhaseCommitSinkFunction;
+            copier = transactional && !context.objectReuse() ? io.weir.runtime.serialization.Serializers.dynamic() : null;
+        }
+
+        @Override
         protected void process(Object record, long timestamp) throws Exception {
             sinkContext.timestamp = timestamp;
-            userFunction.invoke(record, sinkContext);
+            userFunction.invoke(copier == null ? record : copier.copy(record), sinkContext);
         }
 
         @Override

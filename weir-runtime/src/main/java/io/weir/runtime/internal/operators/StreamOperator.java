@@ -39,7 +39,8 @@ public abstract class StreamOperator {
             int p = context.parallelism();
             int maxP = context.maxParallelism();
             int i = context.subtaskIndex();
-            keyedState = new HeapKeyedStateBackend(context.operatorName(), maxP, KeyGroups.rangeStart(i, maxP, p), KeyGroups.rangeEnd(i, maxP, p));
+            keyedState = new HeapKeyedStateBackend(context.operatorName(), maxP, KeyGroups.rangeStart(i, maxP, p), KeyGroups.rangeEnd(i, maxP, p),
+                    context.objectReuse());
         }
         if (context.restored() != null) {
             operatorState.restore(context.restored());

@@ -45,6 +45,12 @@ import java.util.Map;
  * The watermark reached is kept in operator state too, so that after a restore elements that were
  * late stay late (watermarks from upstream below it are ignored).
  *
+ * <p>Ownership: both maps store what they are given without copies, so that contents move to the
+ * merged window without being copied again. With object reuse off, this operator copies the user's
+ * objects itself as they enter the contents: each element (into each of its windows), and a
+ * reduce, aggregate or merge result that is not an object the contents already hold. A reduce or
+ * aggregate function that changes the held value in place and returns it therefore costs no copy.
+ *
  * <p>Event-time trigger (as Flink's default): an element added to a window whose end the watermark
  * has passed fires it at once (a late firing, possible within the allowed lateness); otherwise the
  * window fires when the watermark reaches its end. Processing-time trigger: the window fires when the
@@ -71,6 +77,8 @@ public final class WindowOperator extends UdfOperator<Function> {
     private final AggregateFunction<Object, Object, Object> aggregate;
 
     private MapState<Object, Object> contents;
+    /** Copies user objects entering the contents; null with object reuse, when they are stored as they are. */
+    private io.weir.api.typeutils.TypeSerializer<Object> copier;
     /** For assigners other than the fixed-size built-ins: per key, timer time to the windows waiting for it. */
     private MapState<Long, Object> windowsByTime;
     private ListState<Long> watermarkState;
@@ -110,9 +118,11 @@ public final class WindowOperator extends UdfOperator<Function> {
             throw new IllegalStateException("Window operator '" + name() + "' needs a keyed input (keyBy(...).window(...) or windowAll(...)).");
         }
         super.initializeUserState();
-        contents = keyedState.getMapState(new MapStateDescriptor<>(CONTENTS, new WindowSerializer(), Serializers.dynamic()));
+        contents = keyedState.getUncopiedMapState(new MapStateDescriptor<>(CONTENTS, new WindowSerializer(), Serializers.dynamic()));
+        copier = context.objectReuse() ? null : Serializers.dynamic();
         if (fixedSize == 0) {
-            windowsByTime = keyedState.getMapState(new MapStateDescriptor<>(WINDOWS_BY_TIME, Serializers.forClass(Long.class), new WindowSerializer.ListOf()));
+            windowsByTime = keyedState.getUncopiedMapState(
+                    new MapStateDescriptor<>(WINDOWS_BY_TIME, Serializers.forClass(Long.class), new WindowSerializer.ListOf()));
         }
         watermarkState = operatorState.getListState(WATERMARK, Serializers.forClass(Long.class), false);
         if (context.restored() != null) {
@@ -170,14 +180,16 @@ public final class WindowOperator extends UdfOperator<Function> {
         Object next;
         switch (kind) {
             case REDUCE:
-                next = current == null ? record : reduce.reduce(current, record);
+                next = current == null ? owned(record) : ownedUnlessHeld(reduce.reduce(current, record), current, null);
                 break;
-            case AGGREGATE:
-                next = aggregate.add(record, current == null ? aggregate.createAccumulator() : current);
+            case AGGREGATE: {
+                Object acc = current == null ? aggregate.createAccumulator() : current; // a new accumulator is ours already
+                next = ownedUnlessHeld(aggregate.add(record, acc), acc, null);
                 break;
+            }
             default:
                 @SuppressWarnings("unchecked") List<Object> list = current == null ? new ArrayList<>() : (List<Object>) current;
-                list.add(record);
+                list.add(owned(record));
                 next = list;
         }
         if (next == null) {
@@ -283,11 +295,22 @@ public final class WindowOperator extends UdfOperator<Function> {
         return actual;
     }
 
+    /** A copy of a user object entering the contents (with object reuse: the object itself). */
+    private Object owned(Object v) {
+        return copier == null ? v : copier.copy(v);
+    }
+
+    /** {@code v}, a function's result, as it may be stored: itself if it is one of the held objects {@code a}, {@code b}. */
+    private Object ownedUnlessHeld(Object v, Object a, Object b) {
+        return v == null || v == a || v == b ? v : owned(v);
+    }
+
+    /** Combines the held contents of two merging windows; both are owned, so only a new result is copied. */
     @SuppressWarnings("unchecked")
     private Object combine(Object a, Object b) throws Exception {
         switch (kind) {
-            case REDUCE: return reduce.reduce(a, b);
-            case AGGREGATE: return aggregate.merge(a, b);
+            case REDUCE: return ownedUnlessHeld(reduce.reduce(a, b), a, b);
+            case AGGREGATE: return ownedUnlessHeld(aggregate.merge(a, b), a, b);
             default:
                 List<Object> l = new ArrayList<>((List<Object>) a);
                 l.addAll((List<Object>) b);

@@ -29,6 +29,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     private final int maxParallelism;
     private final int firstKeyGroup;
     private final int lastKeyGroup;
+    private final boolean objectReuse;
     private final TypeSerializer<Object> keySerializer = StateSerializers.keySerializer();
     private final LinkedHashMap<String, StateTable> tables = new LinkedHashMap<>();
     private final Map<String, Object> handles = new HashMap<>();
@@ -37,11 +38,21 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     private Object currentKey;
     private int currentKeyGroup;
 
+    /** A backend that copies what it stores (object reuse disabled). */
     public HeapKeyedStateBackend(String operatorName, int maxParallelism, int firstKeyGroup, int lastKeyGroup) {
+        this(operatorName, maxParallelism, firstKeyGroup, lastKeyGroup, false);
+    }
+
+    /**
+     * @param objectReuse {@code pipeline.object-reuse}: when false, mutable values given to the states'
+     *     update, add and put are copied with the state's serializer before they are stored (see {@link StateTable})
+     */
+    public HeapKeyedStateBackend(String operatorName, int maxParallelism, int firstKeyGroup, int lastKeyGroup, boolean objectReuse) {
         this.operatorName = operatorName;
         this.maxParallelism = maxParallelism;
         this.firstKeyGroup = firstKeyGroup;
         this.lastKeyGroup = lastKeyGroup;
+        this.objectReuse = objectReuse;
     }
 
     public void restore(RestoredState restored) {
@@ -101,8 +112,13 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private StateTable table(StateDescriptor<?> d, TypeSerializer<?> mapKeySerializer) {
+        return table(d, mapKeySerializer, !objectReuse);
+    }
+
+    /** @param copyOnStore whether mutable values handed to the state are copied before they are stored */
+    @SuppressWarnings("unchecked")
+    private StateTable table(StateDescriptor<?> d, TypeSerializer<?> mapKeySerializer, boolean copyOnStore) {
         StateTable t = tables.get(d.getName());
         if (t != null) {
             if (t.type != d.getType()) {
@@ -112,7 +128,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             return t;
         }
         t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
-                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1);
+                firstKeyGroup, lastKeyGroup - firstKeyGroup + 1, copyOnStore);
         KeyedSnapshot.TableView live = restoredLive.remove(d.getName());
         if (live != null && live.table().firstKeyGroup() == firstKeyGroup && live.maps().length == lastKeyGroup - firstKeyGroup + 1) {
             t.adopt(live.maps());
@@ -154,6 +170,17 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     @SuppressWarnings("unchecked")
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
         return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapReducingState<>(table(d, null), d.getReduceFunction()));
+    }
+
+    /**
+     * Map state that stores what it is given without copies, whatever object reuse says: for an
+     * operator's own bookkeeping, which copies user objects itself where it must (window contents
+     * move between windows when windows merge, which must not copy them each time).
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> MapState<K, V> getUncopiedMapState(MapStateDescriptor<K, V> d) {
+        return (MapState<K, V>) handles.computeIfAbsent(d.getName(),
+                n -> new HeapMapState<>(table(d, StateSerializers.mapKeySerializer(d), false)));
     }
 
     /** Visits every (key, key group, value) of a registered state without changing it; task thread only. */
@@ -240,6 +267,11 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             return b == null ? null : b.value;
         }
 
+        /**
+         * Sets the current key's value; null removes it. A boxed value (VALUE, REDUCING) is copied
+         * here unless it is the held object ({@link StateTable#toStore}); a LIST is stored as given, its
+         * elements already owned.
+         */
         void write(Object v) {
             checkKey();
             if (!table.isBoxed()) {
@@ -255,7 +287,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             }
             if (v != null && lastBox != null && lastKey == currentKey && lastMap == table.current(currentKeyGroup)
                     && !table.isShared(currentKeyGroup)) {
-                lastBox.value = v; // same key as the last read, map not captured since: no second lookup
+                lastBox.value = table.toStore(v, lastBox.value); // same key as the last read, map not captured since: no second lookup
                 return;
             }
             lastBox = null;
@@ -269,9 +301,9 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             KeyMap m = table.forWrite(currentKeyGroup);
             StateTable.Box b = (StateTable.Box) m.get(currentKey);
             if (b == null) {
-                m.put(currentKey, new StateTable.Box(v));
+                m.put(currentKey, new StateTable.Box(table.toStore(v, null)));
             } else {
-                b.value = v;
+                b.value = table.toStore(v, b.value);
             }
         }
 
@@ -298,7 +330,11 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         @SuppressWarnings("unchecked")
         public T value() {
             Object v = read();
-            return v == null ? defaultValue : (T) v;
+            if (v != null) {
+                return (T) v;
+            }
+            // a mutable default is shared by all keys: each read gets its own, as the caller may change and store it
+            return defaultValue == null || !table.copyValues ? defaultValue : (T) table.valueSerializer.copy(defaultValue);
         }
 
         @Override
@@ -347,7 +383,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             if (value == null) {
                 throw new NullPointerException("ListState '" + table.name + "' of operator '" + operatorName + "' cannot hold null elements.");
             }
-            ((java.util.List<Object>) mutable(java.util.ArrayList::new)).add(value);
+            ((java.util.List<Object>) mutable(java.util.ArrayList::new)).add(table.toStore(value, null));
         }
 
         @Override
@@ -361,7 +397,19 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
                     throw new NullPointerException("ListState '" + table.name + "' of operator '" + operatorName + "' cannot hold null elements.");
                 }
             }
-            write(new java.util.ArrayList<Object>(values));
+            if (!table.copyValues) {
+                write(new java.util.ArrayList<Object>(values));
+                return;
+            }
+            // an element that is the one held at its position came from get(): stored again without a copy
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> held = (java.util.List<Object>) read();
+            java.util.ArrayList<Object> owned = new java.util.ArrayList<>(values.size());
+            for (T v : values) {
+                int i = owned.size();
+                owned.add(table.toStore(v, held != null && i < held.size() ? held.get(i) : null));
+            }
+            write(owned);
         }
 
         @Override
@@ -395,12 +443,35 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
         @Override
         public void put(UK key, UV value) {
-            writeMap().put(key, value);
+            Map<UK, UV> m = writeMap();
+            if (table.copyValues || table.copyMapKeys) {
+                putOwned(m, key, value);
+            } else {
+                m.put(key, value);
+            }
         }
 
         @Override
         public void putAll(Map<UK, UV> map) {
-            writeMap().putAll(map);
+            Map<UK, UV> m = writeMap();
+            if (table.copyValues || table.copyMapKeys) {
+                for (Map.Entry<UK, UV> e : map.entrySet()) {
+                    putOwned(m, e.getKey(), e.getValue());
+                }
+            } else {
+                m.putAll(map);
+            }
+        }
+
+        /** Puts copies of a mutable key new to {@code m} and of a mutable value other than the one held for the key. */
+        @SuppressWarnings("unchecked")
+        private void putOwned(Map<UK, UV> m, UK key, UV value) {
+            UV held = m.get(key);
+            if (held != null && held == value) {
+                return; // the object read from this entry, changed in place: nothing to store
+            }
+            UK k = held == null && !m.containsKey(key) ? (UK) table.keyToStore(key) : key; // a present key keeps its stored object
+            m.put(k, value == null ? null : (UV) table.toStore(value, held));
         }
 
         @Override

@@ -18,6 +18,12 @@ import java.util.Map;
  * shared; the first access that could change a shared map replaces it with a private copy
  * (deep for mutable containers). The captured maps are never written again, so I/O threads can
  * serialize them while the task thread keeps processing. Only the task thread calls the mutators.
+ *
+ * <p>Ownership: with object reuse disabled, a mutable value (element, map value, map key) handed in
+ * by user code is copied with its serializer before it is stored ({@link #toStore}), so the caller may
+ * reuse its object. The one exception is the object the table already holds at that place: it came
+ * from a read of this table, and reads of a key group shared with a snapshot privatize it first, so
+ * nobody else holds that object and storing it again needs no copy (read, modify, update).
  */
 final class StateTable {
     final String name;
@@ -28,9 +34,14 @@ final class StateTable {
     private final KeyMap[] maps;
     private final boolean[] shared;
     private final boolean mutableValues;
+    /** Object reuse is off and values (elements for LIST) are mutable: they are copied before they are stored. */
+    final boolean copyValues;
+    /** Object reuse is off and MAP keys are mutable: a key new to a map is copied before it is stored. */
+    final boolean copyMapKeys;
 
+    /** @param copyOnStore copy mutable values handed in (object reuse is off); when false nothing handed in is copied */
     StateTable(String name, StateDescriptor.Type type, TypeSerializer<Object> valueSerializer, TypeSerializer<Object> mapKeySerializer,
-            int firstKeyGroup, int numKeyGroups) {
+            int firstKeyGroup, int numKeyGroups, boolean copyOnStore) {
         this.name = name;
         this.type = type;
         this.valueSerializer = valueSerializer;
@@ -39,6 +50,22 @@ final class StateTable {
         this.maps = new KeyMap[numKeyGroups];
         this.shared = new boolean[numKeyGroups];
         this.mutableValues = type == StateDescriptor.Type.LIST || type == StateDescriptor.Type.MAP || !valueSerializer.isImmutableType();
+        this.copyValues = copyOnStore && !valueSerializer.isImmutableType();
+        this.copyMapKeys = copyOnStore && mapKeySerializer != null && !mapKeySerializer.isImmutableType();
+    }
+
+    /**
+     * What to store for the non-null value {@code v} handed in by user code, where the table holds
+     * {@code held} (or null): {@code v} itself when it is that very object, immutable, or the table
+     * does not copy (object reuse is on); otherwise a copy.
+     */
+    Object toStore(Object v, Object held) {
+        return copyValues && v != held ? valueSerializer.copy(v) : v;
+    }
+
+    /** What to store for a MAP key new to its map (see {@link #toStore}). */
+    Object keyToStore(Object key) {
+        return copyMapKeys ? mapKeySerializer.copy(key) : key;
     }
 
     /**

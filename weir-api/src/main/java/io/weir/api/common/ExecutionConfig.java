@@ -1,0 +1,123 @@
+package io.weir.api.common;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.configuration.Configuration;
+
+import java.util.Objects;
+
+/**
+ * How a job treats the objects that user functions emit and store, under Flink's class name. Get
+ * the environment's one with {@code StreamExecutionEnvironment.getConfig()}.
+ *
+ * <p>This class holds no settings of its own: it reads and writes the {@link Configuration} it was
+ * created over, under Flink's keys (see {@link ConfigKeys#OBJECT_REUSE}). So a setting made here
+ * and the same key given to the environment's configuration (for example with {@code weir run -D})
+ * are one setting, and it reaches the executor with the rest of the configuration when the job is
+ * started. A job that is already running keeps the settings it started with.
+ *
+ * <p>Not thread-safe: call it from the thread that builds the job, before {@code execute()}.
+ *
+ * <h2>Who owns a record</h2>
+ *
+ * By default (object reuse disabled, as in Flink) a record handed to a {@code Collector}, returned
+ * from a {@code MapFunction} or emitted by a source belongs to the engine. Weir copies it with its
+ * type's {@code TypeSerializer#copy} where it is kept beyond the call: where it crosses from one
+ * task to another, and where it is stored in keyed state, window contents or the open transaction
+ * of a two-phase-commit sink. Copies of immutable types (strings, boxed
+ * primitives, enums, types whose serializer says {@code isImmutableType()}) are free: the object
+ * itself is kept. Therefore:
+ *
+ * <ul>
+ *   <li>a function may reuse its output object: fill it, {@code collect} it, and fill it again for
+ *       the next record;</li>
+ *   <li>a value passed to a state's {@code update}, {@code add} or {@code put} is copied before it is
+ *       stored, so the caller may change or reuse it afterwards. Passing back the very object that
+ *       the state returned for the current key ({@code acc = state.value(); acc.count++;
+ *       state.update(acc)}) copies nothing.</li>
+ * </ul>
+ *
+ * <p>Operator list state ({@code OperatorStateStore}) is the exception: it keeps the objects it is
+ * given, in both modes, and serializes them at each checkpoint barrier. It is usually filled in
+ * {@code snapshotState}; do not change an object after adding it there.
+ *
+ * <h2>With object reuse enabled</h2>
+ *
+ * Weir copies nothing, anywhere. An object handed to {@code collect}, returned from {@code map} or
+ * given to a state's {@code update}, {@code add} or {@code put} must not be changed afterwards, and
+ * an object that a function received as input or read from state must not be kept across calls
+ * (the engine or the upstream function may change it). This saves one copy per mutable record at
+ * each task boundary and store.
+ *
+ * <h2>Where Weir differs from Flink</h2>
+ *
+ * <ul>
+ *   <li>Between operators chained into one task Weir never copies: the next operator gets the very
+ *       object that was emitted, in both modes (Flink copies there when object reuse is disabled).
+ *       A function that keeps an input object beyond the call anywhere but in state (in a field, a
+ *       buffer, a queue to another thread) must copy it itself if the function before it in the
+ *       chain may reuse its output objects.</li>
+ *   <li>In Flink, records that cross the network between tasks are serialized even with object
+ *       reuse enabled, so a receiving task always gets its own object. Weir runs all tasks in one
+ *       JVM and, with object reuse enabled, passes those records by reference too: the rules above
+ *       hold across task boundaries as well.</li>
+ * </ul>
+ */
+public final class ExecutionConfig {
+
+    private final Configuration configuration;
+
+    /** A standalone config over a fresh, empty configuration; every setting has its default. */
+    public ExecutionConfig() {
+        this(new Configuration());
+    }
+
+    /**
+     * A config that reads and writes {@code configuration}. Used by the environment over its own
+     * configuration.
+     *
+     * @throws NullPointerException if {@code configuration} is null
+     */
+    public ExecutionConfig(Configuration configuration) {
+        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    }
+
+    /**
+     * Turns copies off (sets {@code pipeline.object-reuse} to {@code true}): emitted records and stored
+     * state values are passed by reference, so emitted objects must not be changed and input or state
+     * objects must not be kept across calls (see the class comment). Worth it for jobs that emit
+     * mutable types and follow those rules.
+     *
+     * @return this config
+     */
+    public ExecutionConfig enableObjectReuse() {
+        configuration.setBoolean(ConfigKeys.OBJECT_REUSE, true);
+        return this;
+    }
+
+    /**
+     * Restores the default (sets {@code pipeline.object-reuse} to {@code false}): records and state
+     * values are copied where they are kept, so functions may reuse their output objects.
+     *
+     * @return this config
+     */
+    public ExecutionConfig disableObjectReuse() {
+        configuration.setBoolean(ConfigKeys.OBJECT_REUSE, false);
+        return this;
+    }
+
+    /**
+     * Whether object reuse is enabled: the value of {@code pipeline.object-reuse}, {@code false} when
+     * unset.
+     *
+     * @throws IllegalArgumentException if the key holds something other than {@code true} or {@code false};
+     *     the message names the key and the value
+     */
+    public boolean isObjectReuseEnabled() {
+        return configuration.getBoolean(ConfigKeys.OBJECT_REUSE, false);
+    }
+
+    @Override
+    public String toString() {
+        return "ExecutionConfig{objectReuse=" + configuration.getString(ConfigKeys.OBJECT_REUSE, "false") + "}";
+    }
+}
