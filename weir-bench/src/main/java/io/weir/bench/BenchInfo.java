@@ -32,8 +32,19 @@ final class BenchInfo {
                 .put("engine", "weir")
                 .put("engine_version", engineVersion())
                 .put("jdk", System.getProperty("java.version"))
+                .put("object_reuse", String.valueOf(Boolean.getBoolean("weir.bench.object-reuse")))
                 .put("events", events)
                 .put("keys", keys)
                 .put("parallelism", PARALLELISM);
+    }
+
+    /**
+     * {@code -Dweir.bench.object-reuse=true} turns Weir's copies of records (at task boundaries, into
+     * state, windows and transactions) off, to measure what record ownership costs.
+     */
+    static void applyObjectReuse(io.weir.api.environment.StreamExecutionEnvironment env) {
+        if (Boolean.getBoolean("weir.bench.object-reuse")) {
+            env.getConfig().enableObjectReuse();
+        }
     }
 }

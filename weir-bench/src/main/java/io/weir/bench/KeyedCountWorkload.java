@@ -90,6 +90,7 @@ public final class KeyedCountWorkload {
         int p = BenchInfo.PARALLELISM;
         long perPartition = events / p;
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
+        BenchInfo.applyObjectReuse(env);
         if (kind.checkpointing) {
             env.enableCheckpointing(CHECKPOINT_INTERVAL_MS, CheckpointingMode.EXACTLY_ONCE);
             env.getCheckpointConfig().setCheckpointStorage(checkpoints);

@@ -150,6 +150,7 @@ public final class WindowWorkload {
         Path checkpoints = KeyedCountWorkload.newCheckpointDirectory("W5");
         try {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
+        BenchInfo.applyObjectReuse(env);
             env.enableCheckpointing(KeyedCountWorkload.CHECKPOINT_INTERVAL_MS, CheckpointingMode.EXACTLY_ONCE);
             env.getCheckpointConfig().setCheckpointStorage(checkpoints);
             env.setRestartStrategy(RestartStrategies.noRestart());

@@ -5,7 +5,6 @@ import io.weir.runtime.simulation.FaultMix;
 import io.weir.runtime.simulation.Simulation;
 import io.weir.runtime.simulation.SimulationResult;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Timeout(600)
+/** Timeouts: the global default (junit-platform.properties); a campaign raises it with -Djunit.jupiter.execution.timeout.default. */
 class SimulationTest {
     /** Seeds per job in the regular build; the campaign profile runs far more (see weir-test-support/README). */
     private static final int SEEDS = Integer.getInteger("weir.sim.seeds", 40);
