@@ -63,6 +63,15 @@ public final class CollectingSink<T> extends TwoPhaseCommitSinkFunction<T, Colle
         return new CollectingSink<>(id, false);
     }
 
+    /**
+     * The sink of one simulated run: named by the run, so that it survives the run's simulated
+     * process crashes, and forgotten when the run ends. Simulator thread.
+     */
+    public static <T> CollectingSink<T> forRun(io.weir.runtime.simulation.SimulatedJob.RunContext run) {
+        run.onEnd(() -> discard(run.runId()));
+        return named(run.runId());
+    }
+
     /** Forgets everything committed under {@code id}. */
     public static void discard(String id) {
         COMMITTED.remove(id);

@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
  * @WeirSimulation(seeds = 200)
  * void countsAreExactlyOnce(SimulationSeed seed) {
  *     seed.check(Simulation.of("counts", (env, run) -> {
- *         CollectingSink<Tuple2<String, Long>> sink = CollectingSink.named(run.runId());
+ *         CollectingSink<Tuple2<String, Long>> sink = CollectingSink.forRun(run);
  *         env.enableCheckpointing(10);
  *         MyJob.build(env).addSink(sink);
  *         return sink::committed;

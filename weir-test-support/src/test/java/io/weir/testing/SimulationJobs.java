@@ -58,7 +58,7 @@ final class SimulationJobs {
     /** Keyed sums at end of input, after a map that reuses its output tuple. */
     static Simulation<Tuple2<Long, Long>> keyedSum(int parallelism, long events) {
         return Simulation.of("keyed sum p" + parallelism, (env, run) -> {
-            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
             env.setParallelism(parallelism);
             env.enableCheckpointing(10);
             env.fromSequence(1, events)
@@ -73,7 +73,7 @@ final class SimulationJobs {
     /** Every record through a stateless map, a union with a second source, and a rebalance: each output exactly once. */
     static Simulation<Long> unionRebalance() {
         return Simulation.of("union + rebalance", (env, run) -> {
-            CollectingSink<Long> sink = CollectingSink.named(run.runId());
+            CollectingSink<Long> sink = CollectingSink.forRun(run);
             env.enableCheckpointing(15);
             env.fromSequence(1, 1_000).map(x -> x * 2)
                     .union(env.fromSequence(10_001, 10_600))
@@ -87,7 +87,7 @@ final class SimulationJobs {
     /** Counts per key in tumbling event-time windows (timestamps ascending per source split). */
     static Simulation<Tuple2<Long, Long>> windowedCount() {
         return Simulation.of("tumbling window count", (env, run) -> {
-            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
             env.enableCheckpointing(10);
             env.fromSequence(0, 1_999)
                     .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forBoundedOutOfOrderness(Duration.ofMillis(0))
@@ -104,7 +104,7 @@ final class SimulationJobs {
     /** Two disconnected pipelines (two regions: a failure restarts only its own). */
     static Simulation<Tuple2<Long, Long>> twoRegions() {
         return Simulation.of("two regions", (env, run) -> {
-            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
             env.enableCheckpointing(10);
             env.fromSequence(1, 800).map(new ReusingPair()).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
             env.fromSequence(1, 500).map(x -> Tuple2.of(100 + x % 3, x)).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
@@ -115,7 +115,7 @@ final class SimulationJobs {
     /** Keyed sums with unaligned checkpoints (barriers overtake queued records, which are stored and replayed). */
     static Simulation<Tuple2<Long, Long>> unaligned() {
         return Simulation.of("unaligned keyed sum", (env, run) -> {
-            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.named(run.runId());
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
             env.enableCheckpointing(10);
             env.getCheckpointConfig().enableUnalignedCheckpoints();
             env.fromSequence(1, 2_000).map(new ReusingPair()).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);

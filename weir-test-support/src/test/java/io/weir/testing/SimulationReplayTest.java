@@ -21,8 +21,13 @@ class SimulationReplayTest {
         String job = System.getProperty("weir.sim.job", "keyedSum");
         Simulation<?> sim = job.equals("keyedSum") ? SimulationJobs.keyedSum(2, 2_000)
                 : (Simulation<?>) SimulationJobs.class.getDeclaredMethod(job).invoke(null);
-        SimulationResult r = sim.run(Long.parseLong(seed));
-        System.out.println(r.describe());
+        long last = Long.parseLong(seed);
+        long first = Long.getLong("weir.sim.from", last); // earlier seeds first, as a campaign runs them
+        SimulationResult r = null;
+        for (long s = first; s <= last; s++) {
+            r = sim.run(s);
+            System.out.println(r.describe());
+        }
         r.assertExactlyOnce();
     }
 }

@@ -19,10 +19,16 @@ public interface SimulatedJob<T> {
      * that builds the job again): use it to name external effects such as committed output, which
      * must survive a crash as a real external system's would.
      *
-     * @param runId     unique per run, stable across its processes
+     * @param runId     unique per run in this JVM, stable across its processes
      * @param directory a fresh folder for this run (for file sinks); deleted after the run
+     * @param endActions run after the run's output was read (see {@link #onEnd})
      */
-    record RunContext(String runId, Path directory) {}
+    record RunContext(String runId, Path directory, List<Runnable> endActions) {
+        /** Registers {@code action} (such as forgetting the run's committed output) to run once the run is over. */
+        public void onEnd(Runnable action) {
+            endActions.add(action);
+        }
+    }
 
     /**
      * Adds the job to {@code env} (without calling {@code execute}) and returns how to read its

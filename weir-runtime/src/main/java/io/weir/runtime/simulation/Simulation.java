@@ -41,7 +41,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * Simulation<Long> sim = Simulation.of("keyed sum", (env, run) -> {
- *     CollectingSink<Long> sink = CollectingSink.named(run.runId());
+ *     CollectingSink<Long> sink = CollectingSink.forRun(run);
  *     env.enableCheckpointing(10);
  *     env.fromSequence(1, 1000).keyBy(x -> x % 4).reduce(Long::sum).addSink(sink);
  *     return sink::committed;
@@ -63,7 +63,8 @@ public final class Simulation<T> {
     private long maxSteps = 5_000_000L;
     private Map<Object, Long> expected;
     private final Path baseDirectory;
-    private int runCounter;
+    /** Numbers runs across every simulation of this JVM, so that run ids and folders never collide. */
+    private static final java.util.concurrent.atomic.AtomicLong RUNS = new java.util.concurrent.atomic.AtomicLong();
 
     private Simulation(String name, SimulatedJob<T> job) {
         this.name = name;
@@ -135,14 +136,16 @@ public final class Simulation<T> {
         Run run = new Run();
         SimLoop loop = new SimLoop(seed);
         run.loop = loop;
-        String runId = name + "#" + seed + "#" + (runCounter++);
-        Path dir = baseDirectory.resolve("run-" + runCounter);
+        long n = RUNS.incrementAndGet();
+        String runId = name + "#" + seed + "#" + n;
+        Path dir = baseDirectory.resolve("run-" + n);
+        List<Runnable> endActions = new java.util.ArrayList<>();
         try {
             deleteRecursively(dir);
             Files.createDirectories(dir);
             boolean localRecovery = loop.random().nextDouble() < mix.localRecovery();
             int batchSize = BATCH_SIZES[loop.random().nextInt(BATCH_SIZES.length)];
-            SimulatedJob.RunContext ctx = new SimulatedJob.RunContext(runId, dir);
+            SimulatedJob.RunContext ctx = new SimulatedJob.RunContext(runId, dir, endActions);
             Process p = launch(ctx, loop, mix, run, false, localRecovery, batchSize);
             while (true) {
                 JobStatus status = p.master.status();
@@ -197,6 +200,7 @@ public final class Simulation<T> {
             run.problem = "the simulation failed: " + e;
             return run;
         } finally {
+            endActions.forEach(Runnable::run);
             try {
                 deleteRecursively(dir);
             } catch (IOException e) {
