@@ -14,6 +14,23 @@ public final class ConfigKeys {
      * which describes what it changes; the executor reads it when the job is built.
      */
     public static final String OBJECT_REUSE = "pipeline.object-reuse";
+    /**
+     * Duration, default 30 s, at least 1 ms: how long a cancelled task may take to stop before the
+     * job fails instead of running two attempts at once (Flink's key; Flink also allows 0 to wait
+     * forever, Weir does not).
+     */
+    public static final String TASK_CANCELLATION_TIMEOUT = "task.cancellation.timeout";
+    /**
+     * Integer, default 512, from 1 to 65536: records per batch handed between subtasks (Weir's own
+     * key). Smaller batches lower latency, larger ones raise throughput.
+     */
+    public static final String CHANNEL_BATCH_SIZE = "weir.channel.batch-size";
+    /**
+     * Boolean: whether a restart within the JVM restores the in-memory copy of the latest
+     * checkpoint instead of reading its files. Flink's key; Weir differs on purpose in its default,
+     * {@code true}, because the copy is already there and restoring it is faster.
+     */
+    public static final String LOCAL_RECOVERY = "state.backend.local-recovery";
 
     public static final String CHECKPOINTING_INTERVAL = "execution.checkpointing.interval";
     public static final String CHECKPOINTING_MODE = "execution.checkpointing.mode";

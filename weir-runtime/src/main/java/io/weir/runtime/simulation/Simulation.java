@@ -52,7 +52,6 @@ import java.util.stream.Stream;
  * @param <T> the type of the committed output records
  */
 public final class Simulation<T> {
-    private static final String LOCAL_RECOVERY = "state.backend.local-recovery";
     private static final int MAX_PROCESSES = 50;
     /** Small batches make backpressure, partial batches and barriers between records common. */
     private static final int[] BATCH_SIZES = {1, 2, 3, 8, 64};
@@ -218,8 +217,8 @@ public final class Simulation<T> {
             int batchSize) throws Exception {
         run.processes++;
         Configuration conf = new Configuration();
-        conf.setString(LOCAL_RECOVERY, String.valueOf(localRecovery));
-        conf.setString("weir.channel.batch-size", String.valueOf(batchSize));
+        conf.setString(ConfigKeys.LOCAL_RECOVERY, String.valueOf(localRecovery));
+        conf.setString(ConfigKeys.CHANNEL_BATCH_SIZE, String.valueOf(batchSize));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         Process p = new Process();

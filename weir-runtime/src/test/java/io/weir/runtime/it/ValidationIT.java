@@ -17,6 +17,27 @@ class ValidationIT {
         return StreamExecutionEnvironment.createLocalEnvironment(2);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "weir.channel.batch-size, 0, 1 to 65536",
+            "weir.channel.batch-size, 100000, 1 to 65536",
+            "task.cancellation.timeout, 0 ms, at least 1 ms",
+            "pipeline.object-reuse, yes, true or false",
+            "state.backend.local-recovery, maybe, true or false"})
+    void whenARuntimeSettingIsInvalid_thenExecuteFailsNamingTheKeyAndTheAllowedValues(String key, String value, String allowed) {
+        io.weir.api.configuration.Configuration conf = new io.weir.api.configuration.Configuration();
+        conf.setString(key, value);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        CALLS.set(0);
+        env.fromSequence(1, 10).map(x -> {
+            CALLS.incrementAndGet();
+            return x;
+        }).addSink(new DiscardingSink<>());
+        assertThatThrownBy(() -> env.execute()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key).hasMessageContaining(allowed);
+        assertThat(CALLS.get()).as("nothing ran").isZero();
+    }
+
     @Test
     void whenParallelismIsZero_thenExecuteFailsNamingTheSetting() {
         StreamExecutionEnvironment env = env();

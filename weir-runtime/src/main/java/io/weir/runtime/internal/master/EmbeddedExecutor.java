@@ -54,6 +54,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         JobGraph graph = JobGraphBuilder.build(pipeline);
         CheckpointConfig cc = pipeline.checkpointConfig();
         validate(cc);
+        JobSettings.of(pipeline.configuration()); // fails here, before anything runs, on a bad value
         RestartBackoffTimeStrategy restart = RestartStrategyFactory.create(pipeline.restartStrategy(), pipeline.configuration(),
                 cc.isCheckpointingEnabled(), clock, random);
         String restoreSetting = pipeline.configuration().getString(ConfigKeys.CHECKPOINTING_RESTORE, null);

@@ -94,10 +94,11 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.latestCheckpoint = initialRestore;
         this.restartStrategy = restartStrategy;
         this.clock = platform.clock();
-        this.cancellationTimeoutMs = pipeline.configuration().getDuration("task.cancellation.timeout", java.time.Duration.ofSeconds(30)).toMillis();
-        this.batchSize = pipeline.configuration().getInteger("weir.channel.batch-size", 512);
-        this.objectReuse = pipeline.configuration().getBoolean("pipeline.object-reuse", false);
-        this.localRecovery = pipeline.configuration().getBoolean("state.backend.local-recovery", true);
+        JobSettings settings = JobSettings.of(pipeline.configuration());
+        this.cancellationTimeoutMs = settings.cancellationTimeoutMillis();
+        this.batchSize = settings.batchSize();
+        this.objectReuse = settings.objectReuse();
+        this.localRecovery = settings.localRecovery();
         this.master = platform.master();
         this.timers = platform.timers();
         this.io = platform.io();

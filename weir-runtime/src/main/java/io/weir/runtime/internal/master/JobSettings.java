@@ -1,0 +1,31 @@
+package io.weir.runtime.internal.master;
+
+import io.weir.api.configuration.ConfigKeys;
+import io.weir.api.configuration.Configuration;
+
+/**
+ * The runtime settings of a job that are not checkpoint or restart settings, read and validated in
+ * one place ({@code execute()} fails on a bad value, naming the key and the allowed values).
+ *
+ * @param cancellationTimeoutMillis {@link ConfigKeys#TASK_CANCELLATION_TIMEOUT}
+ * @param batchSize                 {@link ConfigKeys#CHANNEL_BATCH_SIZE}
+ * @param objectReuse               {@link ConfigKeys#OBJECT_REUSE}
+ * @param localRecovery             {@link ConfigKeys#LOCAL_RECOVERY}
+ */
+record JobSettings(long cancellationTimeoutMillis, int batchSize, boolean objectReuse, boolean localRecovery) {
+    static final int MAX_BATCH_SIZE = 65_536;
+
+    static JobSettings of(Configuration conf) {
+        long timeout = conf.getDuration(ConfigKeys.TASK_CANCELLATION_TIMEOUT, java.time.Duration.ofSeconds(30)).toMillis();
+        if (timeout < 1) {
+            throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.TASK_CANCELLATION_TIMEOUT + "' = " + timeout
+                    + " ms; allowed: at least 1 ms (for example '30 s').");
+        }
+        int batch = conf.getInteger(ConfigKeys.CHANNEL_BATCH_SIZE, 512);
+        if (batch < 1 || batch > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.CHANNEL_BATCH_SIZE + "' = " + batch
+                    + "; allowed: 1 to " + MAX_BATCH_SIZE + ".");
+        }
+        return new JobSettings(timeout, batch, conf.getBoolean(ConfigKeys.OBJECT_REUSE, false), conf.getBoolean(ConfigKeys.LOCAL_RECOVERY, true));
+    }
+}
