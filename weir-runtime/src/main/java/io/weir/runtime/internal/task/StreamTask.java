@@ -450,7 +450,9 @@ public final class StreamTask {
         boolean wait;
         long nanos;
         if (last == StepResult.BACKPRESSURED) {
-            wait = mailbox.isEmpty() && (gate == null || !gate.hasPriority()) && !cancelRequested && !drainOutputs();
+            // park until a consumer frees space: not just until the outbox is empty, or a source whose
+            // channels are full would spin and take the CPU from the very consumer it waits for
+            wait = mailbox.isEmpty() && (gate == null || !gate.hasPriority()) && !cancelRequested && !outputsAvailable();
             nanos = 10_000_000L;
         } else if (legacySource != null) {
             wait = mailbox.isEmpty() && !cancelRequested;
