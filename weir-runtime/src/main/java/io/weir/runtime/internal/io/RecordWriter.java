@@ -110,7 +110,17 @@ public final class RecordWriter {
     }
 
     private Object copy(Object record) {
-        return copier == null ? record : copier.copy(record);
+        if (copier == null) {
+            return record;
+        }
+        try {
+            return copier.copy(record);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Could not copy a record of type " + record.getClass().getName() + " before handing it to the"
+                    + " next task (records are copied because object reuse is off, so that functions may reuse their output objects): "
+                    + e.getMessage() + ". Make the type a tuple, a POJO or a Java record, or, if no function changes a record after"
+                    + " emitting it, turn copies off with env.getConfig().enableObjectReuse().", e);
+        }
     }
 
     private void add(int channel, Object record, long timestamp) {

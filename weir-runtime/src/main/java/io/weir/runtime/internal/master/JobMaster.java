@@ -421,6 +421,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stuck.add("(the job master was interrupted while waiting for the tasks to stop; they may still be running)");
         }
         if (stuck.isEmpty()) {
             return true;
