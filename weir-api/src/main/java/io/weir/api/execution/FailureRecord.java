@@ -25,7 +25,12 @@ public record FailureRecord(long timestampMs, String operator, int subtask, int 
         /** A task did not stop within the cancellation timeout. */
         CANCELLATION_TIMEOUT,
         /** A bug or broken invariant inside Weir. */
-        INTERNAL
+        INTERNAL,
+        /**
+         * A failure no restart can cure (a {@link SuppressRestartsException} anywhere in the cause
+         * chain, or a damaged checkpoint to restore): the job fails at once, keeping its checkpoints.
+         */
+        FATAL
     }
 
     public FailureRecord withRestoredCheckpoint(long checkpointId) {

@@ -183,7 +183,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 deploy();
             } catch (Throwable t) {
                 moveTo(JobStatus.RUNNING);
-                handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master", -1, 0, FailureRecord.Classification.INTERNAL, t, -1), null);
+                handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master", -1, 0, classifyRestoreFailure(t), t, -1), null);
             }
             if (coordinator != null) {
                 long period = Math.max(5, Math.min(100, checkpointConfig.getCheckpointInterval() / 10));
@@ -321,6 +321,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (coordinator != null) {
             coordinator.stop("failure: " + record.cause());
         }
+        if (record.classification() == FailureRecord.Classification.FATAL) {
+            moveTo(JobStatus.FAILING);
+            stopRegions(regions);
+            terminate(JobStatus.FAILED, null);
+            return;
+        }
         long stopStart = clock.relativeTimeNanos();
         if (regional) {
             region.restarting = true;
@@ -401,7 +407,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 region.restarting = false;
             }
             handleFailure(new FailureRecord(clock.currentTimeMillis(), "job master (restore)", -1, region == null ? 0 : region.attemptNumber,
-                    FailureRecord.Classification.INTERNAL, t, -1), null);
+                    classifyRestoreFailure(t), t, -1), null);
         }
     }
 
@@ -470,7 +476,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 last = failures.get(failures.size() - 1);
             }
             String msg = "Job '" + graph.jobName() + "' failed after " + restarts + " restart(s): " + where(last) + " failed with "
-                    + last.cause() + ". The restart strategy (" + restartStrategy.describe() + ") does not allow another restart."
+                    + last.cause() + (last.classification() == FailureRecord.Classification.FATAL
+                            ? ". This failure cannot be cured by restarting, so the job was not restarted; its checkpoints are kept."
+                            : ". The restart strategy (" + restartStrategy.describe() + ") does not allow another restart.")
                     + " The failure history is attached (getFailureHistory()).";
             JobExecutionException e = new JobExecutionException(graph.jobName(), msg, last.cause(), failureHistory());
             for (FailureRecord r : failureHistory()) {
@@ -585,7 +593,18 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         });
     }
 
+    /** A restore that fails on a damaged checkpoint would fail the same way on every retry. */
+    private static FailureRecord.Classification classifyRestoreFailure(Throwable t) {
+        FailureRecord.Classification c = classify(t);
+        return c == FailureRecord.Classification.FATAL ? c : FailureRecord.Classification.INTERNAL;
+    }
+
     private static FailureRecord.Classification classify(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof io.weir.api.execution.SuppressRestartsException || c instanceof io.weir.runtime.checkpoint.CorruptCheckpointException) {
+                return FailureRecord.Classification.FATAL;
+            }
+        }
         if (t instanceof Error) {
             return FailureRecord.Classification.TASK_CRASH;
         }
