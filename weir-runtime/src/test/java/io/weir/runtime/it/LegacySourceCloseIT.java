@@ -168,8 +168,10 @@ class LegacySourceCloseIT {
             cancelOnceEmitting(client, emitting);
             assertThat(client.getRestartCount()).as("restarts of job %d", job).isPositive();
         }
-        // every job opened at least the first attempt and one restarted attempt per subtask
-        assertEveryOpenedSourceClosedOnce(JOBS / 4 * 2 * PARALLELISM);
+        // every job opened the failing source of the first attempt and every subtask of the restarted attempt
+        // (the first attempt's other subtasks may be cancelled before they were initialized: then they are
+        // neither opened nor closed)
+        assertEveryOpenedSourceClosedOnce(JOBS / 4 * (PARALLELISM + 1));
     }
 
     @Test
@@ -187,7 +189,10 @@ class LegacySourceCloseIT {
             cancelOnceEmitting(client, emitting);
             assertThat(client.getRestartCount()).as("restarts of job %d", job).isEqualTo(1);
         }
-        assertEveryOpenedSourceClosedOnce(JOBS / 4 * 2 * PARALLELISM);
+        // a source of the first attempt emitted the record the map failed on, and every subtask of the
+        // restarted attempt emitted; the first attempt's other subtasks may have been cancelled before
+        // they were initialized (then neither opened nor closed)
+        assertEveryOpenedSourceClosedOnce(JOBS / 4 * (PARALLELISM + 1));
     }
 
     // ------------------------------------------------------------------ the operator on its own

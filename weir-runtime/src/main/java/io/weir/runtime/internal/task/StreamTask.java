@@ -1,10 +1,8 @@
 package io.weir.runtime.internal.task;
 
 import io.weir.api.connector.source.InputStatus;
-import io.weir.api.environment.CheckpointingMode;
 import io.weir.runtime.internal.graph.JobVertex;
 import io.weir.runtime.internal.io.InputGate;
-import io.weir.runtime.internal.io.RecordBatch;
 import io.weir.runtime.internal.io.RecordWriter;
 import io.weir.runtime.internal.io.StreamEvent;
 import io.weir.runtime.internal.io.Wakeup;
@@ -84,7 +82,7 @@ public final class StreamTask {
     private final int subtask;
     private final TaskServices services;
     private final StreamOperator[] chain;
-    private final InputGate gate;
+    private final TaskInput input; // null for sources
     private final RecordWriter[] writers;
     private final Wakeup wakeup;
     private final Mailbox mailbox;
@@ -100,17 +98,7 @@ public final class StreamTask {
     private long lastFlushNanos;
     private boolean initializationStarted; // operators are closed only if they were set up for running
 
-    // barrier alignment (task thread only); null for sources
-    private final BarrierAligner aligner;
     private long lastSourceCheckpoint = -1;
-
-    // watermarks and idle statuses of the input channels (task thread only)
-    private final WatermarkValve valve;
-    private int endOfDataChannels;
-    private boolean[] channelEndOfData;
-
-    // unaligned checkpoints (task thread only)
-    private final UnalignedCheckpoints unaligned; // null for sources
 
     // classic source
     private volatile boolean legacySourceEnded;
@@ -123,7 +111,6 @@ public final class StreamTask {
         this.subtask = subtask;
         this.services = services;
         this.chain = chain;
-        this.gate = gate;
         this.writers = writers;
         this.wakeup = wakeup;
         this.mailbox = new Mailbox(wakeup);
@@ -131,46 +118,21 @@ public final class StreamTask {
         this.name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
         this.readerSource = chain[0] instanceof SourceReaderOperator ? (SourceReaderOperator) chain[0] : null;
         this.legacySource = chain[0] instanceof LegacySourceOperator ? (LegacySourceOperator) chain[0] : null;
-        int inputs = gate == null ? 0 : gate.size();
-        this.valve = new WatermarkValve(inputs, new WatermarkValve.Target() {
+        this.input = gate == null ? null : new TaskInput(services, gate, chain[0], vertex.name(), subtask, new TaskInput.Owner() {
             @Override
-            public void watermark(long watermark) {
-                chain[0].processWatermark(watermark);
+            public void checkpoint(long id, long timestamp, long alignmentNanos, boolean unaligned) throws Exception {
+                performCheckpoint(id, timestamp, alignmentNanos, unaligned);
             }
 
             @Override
-            public void status(boolean idle) {
-                chain[0].processWatermarkStatus(idle);
+            public void allInputsEnded() throws Exception {
+                if (endOfInputRestored) {
+                    signalEndOfData();
+                } else {
+                    endOfInput();
+                }
             }
         });
-        this.channelEndOfData = new boolean[inputs];
-        this.aligner = gate == null ? null : new BarrierAligner(services.checkpointingMode(), new BarrierAligner.Inputs() {
-            @Override
-            public int size() {
-                return gate.size();
-            }
-
-            @Override
-            public boolean isFinished(int channel) {
-                return gate.isFinished(channel);
-            }
-
-            @Override
-            public boolean isBlocked(int channel) {
-                return gate.isBlocked(channel);
-            }
-
-            @Override
-            public void block(int channel) {
-                gate.block(channel);
-            }
-
-            @Override
-            public void unblockAll() {
-                gate.unblockAll();
-            }
-        }, (id, ts, alignmentNanos) -> performCheckpoint(id, ts, alignmentNanos, false));
-        this.unaligned = gate == null ? null : new UnalignedCheckpoints(services, gate, aligner, vertex.name(), subtask, this::performCheckpoint);
     }
 
     public String name() {
@@ -253,7 +215,7 @@ public final class StreamTask {
                     moveTo(State.RUNNING);
                     return StepResult.PROGRESS;
                 case RUNNING:
-                    if (gate != null) {
+                    if (input != null) {
                         return stepInputs();
                     }
                     return readerSource != null ? stepSource() : stepLegacySource();
@@ -284,8 +246,8 @@ public final class StreamTask {
         }
         endOfInputRestored = restore != null && restore.endOfInput();
         lastFlushNanos = services.clock().relativeTimeNanos();
-        if (gate != null) {
-            UnalignedCheckpoints.replay(restore, chain[0]);
+        if (input != null) {
+            input.replay(restore);
         } else if (readerSource != null) {
             if (endOfInputRestored) {
                 signalRestoredEndOfInput();
@@ -305,31 +267,17 @@ public final class StreamTask {
     }
 
     private StepResult stepInputs() throws Exception {
-        StreamOperator head = chain[0];
         mailbox.runAll();
-        unaligned.processPriorityEvents();
-        unaligned.checkAlignmentTimeout();
-        unaligned.maybeComplete();
-        if (finishRequested && gate.allFinished()) {
+        input.handlePriorityWork();
+        if (finishRequested && input.allFinished()) {
             return beginFinishing();
         }
         if (!outputsAvailable()) {
             return StepResult.BACKPRESSURED;
         }
-        Object e = gate.poll();
-        if (e == null) {
+        if (!input.processNext()) {
             flushOutputs();
             return StepResult.IDLE;
-        }
-        unaligned.onConsumed(gate.lastChannel(), e);
-        if (e instanceof RecordBatch) {
-            RecordBatch b = (RecordBatch) e;
-            int n = b.size();
-            for (int i = 0; i < n; i++) {
-                head.processElement(b.record(i), b.timestamp(i));
-            }
-        } else {
-            onEvent((StreamEvent) e, gate.lastChannel());
         }
         return StepResult.PROGRESS;
     }
@@ -452,14 +400,14 @@ public final class StreamTask {
         if (last == StepResult.BACKPRESSURED) {
             // park until a consumer frees space: not just until the outbox is empty, or a source whose
             // channels are full would spin and take the CPU from the very consumer it waits for
-            wait = mailbox.isEmpty() && (gate == null || !gate.hasPriority()) && !cancelRequested && !outputsAvailable();
+            wait = mailbox.isEmpty() && (input == null || !input.hasPriority()) && !cancelRequested && !outputsAvailable();
             nanos = 10_000_000L;
         } else if (legacySource != null) {
             wait = mailbox.isEmpty() && !cancelRequested;
             nanos = services.flushIntervalNanos();
         } else {
-            wait = mailbox.isEmpty() && (gate == null || (!gate.hasReadableData() && !gate.hasPriority())) && !cancelRequested;
-            nanos = gate == null ? 1_000_000L : 50_000_000L;
+            wait = mailbox.isEmpty() && (input == null || (!input.hasReadableData() && !input.hasPriority())) && !cancelRequested;
+            nanos = input == null ? 1_000_000L : 50_000_000L;
         }
         if (wait) {
             wakeup.park(nanos);
@@ -493,45 +441,6 @@ public final class StreamTask {
     private void flushOutputs() {
         for (RecordWriter w : writers) {
             w.flush();
-        }
-    }
-
-    // ------------------------------------------------------------------ events
-
-    private void onEvent(StreamEvent e, int channel) throws Exception {
-        if (e instanceof StreamEvent.Watermark) {
-            onWatermark(channel, ((StreamEvent.Watermark) e).timestamp);
-        } else if (e instanceof StreamEvent.WatermarkStatus) {
-            valve.onStatus(channel, ((StreamEvent.WatermarkStatus) e).idle);
-        } else if (e instanceof StreamEvent.Barrier) {
-            onBarrier(channel, (StreamEvent.Barrier) e);
-        } else if (e instanceof StreamEvent.EndOfData) {
-            if (!channelEndOfData[channel]) {
-                channelEndOfData[channel] = true;
-                if (++endOfDataChannels == gate.size()) {
-                    if (endOfInputRestored) {
-                        signalEndOfData();
-                    } else {
-                        endOfInput();
-                    }
-                }
-            }
-        } else if (e instanceof StreamEvent.EndOfPartition) {
-            gate.markFinished(channel);
-            unaligned.onEndOfPartition(channel);
-            aligner.onEndOfPartition(services.clock().relativeTimeNanos());
-        }
-    }
-
-    /** Watermark from one input channel; the valve decides whether event time advances (idle channels are left out). */
-    private void onWatermark(int channel, long watermark) {
-        valve.onWatermark(channel, watermark);
-    }
-
-    /** Checkpoint barrier from one input channel. */
-    private void onBarrier(int channel, StreamEvent.Barrier b) throws Exception {
-        if (!unaligned.onBarrier(channel, b.checkpointId, b.timestamp)) {
-            aligner.onBarrier(channel, b.checkpointId, b.timestamp, services.clock().relativeTimeNanos());
         }
     }
 
@@ -588,11 +497,8 @@ public final class StreamTask {
 
     public void notifyCheckpointAborted(long id) {
         mailbox.put(() -> {
-            if (aligner != null) {
-                aligner.abort(id);
-            }
-            if (unaligned != null) {
-                unaligned.abort(id);
+            if (input != null) {
+                input.abort(id);
             }
             lastSourceCheckpoint = Math.max(lastSourceCheckpoint, id);
             for (StreamOperator op : chain) {
@@ -641,7 +547,7 @@ public final class StreamTask {
         }
         long syncMillis = (services.clock().relativeTimeNanos() - start) / 1_000_000L;
         boolean endOfInput = endOfDataSent;
-        InFlightCapture c = unaligned == null ? null : unaligned.captureFor(id);
+        InFlightCapture c = input == null ? null : input.captureFor(id);
         Runnable write = () -> services.ioExecutor().execute(() -> SubtaskSnapshotWriter.writeAndAcknowledge(services, vertex, subtask, id,
                 snapshots, c == null ? java.util.List.of() : c.blobs(), endOfInput, syncMillis, alignmentNanos / 1_000_000L));
         if (c == null) {
