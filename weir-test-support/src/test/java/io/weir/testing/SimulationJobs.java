@@ -1,13 +1,8 @@
 package io.weir.testing;
 
-import io.weir.api.configuration.Configuration;
 import io.weir.api.eventtime.WatermarkStrategy;
-import io.weir.api.functions.KeyedProcessFunction;
 import io.weir.api.functions.RichMapFunction;
-import io.weir.api.state.ValueState;
-import io.weir.api.state.ValueStateDescriptor;
 import io.weir.api.tuple.Tuple2;
-import io.weir.api.util.Collector;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.TumblingEventTimeWindows;
 import io.weir.runtime.simulation.Simulation;
@@ -17,31 +12,6 @@ import java.time.Duration;
 /** Jobs whose committed output does not depend on the order of interleaving, so any fault-free run is the oracle. */
 final class SimulationJobs {
     private SimulationJobs() {}
-
-    /** Sums per key in keyed state, emitted once at the end of input. */
-    static final class FinalSumPerKey extends KeyedProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>> {
-        private transient ValueState<Long> sum;
-
-        @Override
-        public void open(Configuration parameters) {
-            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Long.class));
-        }
-
-        @Override
-        public void processElement(Tuple2<Long, Long> value, Context ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
-            Long s = sum.value();
-            if (s == null) {
-                s = 0L;
-                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-            }
-            sum.update(s + value.f1);
-        }
-
-        @Override
-        public void onTimer(long timestamp, OnTimerContext ctx, Collector<Tuple2<Long, Long>> out) throws Exception {
-            out.collect(Tuple2.of(ctx.getCurrentKey(), sum.value()));
-        }
-    }
 
     /** A map that reuses its output object for every record, as Flink jobs may. */
     static final class ReusingPair extends RichMapFunction<Long, Tuple2<Long, Long>> {
@@ -64,7 +34,7 @@ final class SimulationJobs {
             env.fromSequence(1, events)
                     .map(new ReusingPair())
                     .keyBy(t -> t.f0)
-                    .process(new FinalSumPerKey())
+                    .process(new RandomizedFailureScenariosIT.FinalCount())
                     .addSink(sink);
             return sink::committed;
         });
@@ -106,8 +76,8 @@ final class SimulationJobs {
         return Simulation.of("two regions", (env, run) -> {
             CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
             env.enableCheckpointing(10);
-            env.fromSequence(1, 800).map(new ReusingPair()).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
-            env.fromSequence(1, 500).map(x -> Tuple2.of(100 + x % 3, x)).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
+            env.fromSequence(1, 800).map(new ReusingPair()).keyBy(t -> t.f0).process(new RandomizedFailureScenariosIT.FinalCount()).addSink(sink);
+            env.fromSequence(1, 500).map(x -> Tuple2.of(100 + x % 3, x)).keyBy(t -> t.f0).process(new RandomizedFailureScenariosIT.FinalCount()).addSink(sink);
             return sink::committed;
         });
     }
@@ -118,7 +88,7 @@ final class SimulationJobs {
             CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
             env.enableCheckpointing(10);
             env.getCheckpointConfig().enableUnalignedCheckpoints();
-            env.fromSequence(1, 2_000).map(new ReusingPair()).keyBy(t -> t.f0).process(new FinalSumPerKey()).addSink(sink);
+            env.fromSequence(1, 2_000).map(new ReusingPair()).keyBy(t -> t.f0).process(new RandomizedFailureScenariosIT.FinalCount()).addSink(sink);
             return sink::committed;
         });
     }
