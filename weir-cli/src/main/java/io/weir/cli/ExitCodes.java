@@ -8,7 +8,10 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The job failed: its main threw, or the job failed for good after its restart strategy gave up. */
     public static final int JOB_FAILED = 1;
-    /** A bad command line or input: unknown option, missing argument, no such jar, class or checkpoint path. */
+    /**
+     * A bad command line or input: unknown option, missing argument, no such jar, class or checkpoint path, or a
+     * resume refused because the checkpoint to resume from cannot be used safely (nothing was changed).
+     */
     public static final int USAGE = 2;
     /** {@code weir demo} ran, but its output was not exactly-once (records missing or duplicated). */
     public static final int VERDICT_FAILED = 3;

@@ -36,7 +36,8 @@ import java.util.jar.Manifest;
             "The options become the job's configuration, with Flink's keys: -p sets parallelism.default, -s sets "
                     + "execution.checkpointing.restore, -D sets any key (e.g. -D execution.checkpointing.dir=/tmp/ckpt).",
             "Job arguments go after '--'."},
-        customSynopsis = {"weir run [-c CLASS] [-p N] [-s PATH|latest] [-D key=value]... [--verbose]", "         [JAR] [-- ARGS...]"},
+        customSynopsis = {"weir run [-c CLASS] [-p N] [-s PATH|latest [--allow-rewind]] [-D key=value]... [--verbose]",
+            "         [JAR] [-- ARGS...]"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  weir run -c io.weir.examples.FlinkStyleWordCount",
@@ -58,6 +59,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Restore from a checkpoint: 'latest' (the newest intact one in the job's checkpoint directory) or the path "
                     + "of a chk-N folder (execution.checkpointing.restore).")
     String restore;
+
+    @Option(names = "--allow-rewind",
+            description = "With -s latest: if the newest checkpoint is damaged, resume from the newest intact older one, accepting that "
+                    + "output committed after it is emitted again (weir.restore.allow-rewind). Without it such a resume is refused (exit code 2).")
+    boolean allowRewind;
 
     @Option(names = "-D", paramLabel = "key=value",
             description = "A configuration setting with Flink's key, e.g. -D execution.checkpointing.interval=1s. Repeatable.")
@@ -124,6 +130,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (restore != null) {
             conf.setString(ConfigKeys.CHECKPOINTING_RESTORE, restoreSetting(restore));
         }
+        if (allowRewind) {
+            if (restore == null) {
+                throw CliException.usage("--allow-rewind only applies when resuming: add -s latest");
+            }
+            conf.setString(ConfigKeys.RESTORE_ALLOW_REWIND, "true");
+        }
         return conf;
     }
 
@@ -183,6 +195,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             main.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof io.weir.api.execution.RestoreRefusedException) {
+                throw new CliException(ExitCodes.USAGE, WeirCli.oneLine(cause), cause);
+            }
             if (cause instanceof JobExecutionException) {
                 throw new CliException(ExitCodes.JOB_FAILED, WeirCli.oneLine(cause), cause);
             }

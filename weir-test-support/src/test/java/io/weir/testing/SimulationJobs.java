@@ -92,4 +92,15 @@ final class SimulationJobs {
             return sink::committed;
         });
     }
+
+    /** Keyed sums without restarts: every fault fails the job for good, and it is resumed from its kept checkpoints with -s latest. */
+    static Simulation<Tuple2<Long, Long>> noRestarts() {
+        return Simulation.of("keyed sum, no restarts", (env, run) -> {
+            CollectingSink<Tuple2<Long, Long>> sink = CollectingSink.forRun(run);
+            env.enableCheckpointing(10);
+            env.setRestartStrategy(io.weir.api.restart.RestartStrategies.noRestart());
+            env.fromSequence(1, 2_000).map(new ReusingPair()).keyBy(t -> t.f0).process(new RandomizedFailureScenariosIT.FinalCount()).addSink(sink);
+            return sink::committed;
+        });
+    }
 }

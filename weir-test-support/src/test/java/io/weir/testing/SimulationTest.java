@@ -28,7 +28,8 @@ class SimulationTest {
                 Arguments.of(SimulationJobs.unionRebalance()),
                 Arguments.of(SimulationJobs.windowedCount()),
                 Arguments.of(SimulationJobs.twoRegions()),
-                Arguments.of(SimulationJobs.unaligned()));
+                Arguments.of(SimulationJobs.unaligned()),
+                Arguments.of(SimulationJobs.noRestarts()));
     }
 
     @ParameterizedTest

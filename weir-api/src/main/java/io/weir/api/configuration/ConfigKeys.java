@@ -45,6 +45,13 @@ public final class ConfigKeys {
     public static final String CHECKPOINTING_NUM_RETAINED = "execution.checkpointing.num-retained";
     /** {@code latest} or the path of a checkpoint folder to restore from when the job starts. */
     public static final String CHECKPOINTING_RESTORE = "execution.checkpointing.restore";
+    /**
+     * Boolean, default {@code false} (Weir's own key): with {@code execution.checkpointing.restore=latest},
+     * whether the job may resume from an older checkpoint when the newest completed one is damaged.
+     * Output committed after the older checkpoint may then be emitted again; without this key such a
+     * restore is refused ({@link io.weir.api.execution.RestoreRefusedException}).
+     */
+    public static final String RESTORE_ALLOW_REWIND = "weir.restore.allow-rewind";
 
     public static final String RESTART_STRATEGY_TYPE = "restart-strategy.type";
     public static final String RESTART_FIXED_DELAY_ATTEMPTS = "restart-strategy.fixed-delay.attempts";

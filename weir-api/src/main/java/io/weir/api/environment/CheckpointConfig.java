@@ -24,7 +24,7 @@ public class CheckpointConfig implements Serializable {
     private int tolerableCheckpointFailureNumber;
     private boolean unalignedCheckpointsEnabled;
     private long alignedCheckpointTimeoutMs;
-    private ExternalizedCheckpointRetention externalizedCheckpointRetention = ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS;
+    private ExternalizedCheckpointRetention externalizedCheckpointRetention = ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION;
     private String checkpointStorage;
     private int numRetainedCheckpoints = 1;
 
@@ -123,10 +123,12 @@ public class CheckpointConfig implements Serializable {
         this.alignedCheckpointTimeoutMs = timeout.toMillis();
     }
 
+    /** What happens to the checkpoints when the job ends; default {@link ExternalizedCheckpointRetention#DELETE_ON_CANCELLATION}. */
     public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
         return externalizedCheckpointRetention;
     }
 
+    /** Sets what happens to the checkpoints when the job ends (a failed job always keeps them); not null. Before {@code execute()}. */
     public void setExternalizedCheckpointRetention(ExternalizedCheckpointRetention retention) {
         this.externalizedCheckpointRetention = java.util.Objects.requireNonNull(retention, "retention");
     }

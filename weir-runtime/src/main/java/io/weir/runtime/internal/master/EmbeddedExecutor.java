@@ -17,13 +17,16 @@ import io.weir.runtime.internal.restart.RestartBackoffTimeStrategy;
 import io.weir.runtime.internal.restart.RestartStrategyFactory;
 import io.weir.runtime.internal.time.Clock;
 import io.weir.runtime.internal.exec.Platform;
+import io.weir.runtime.checkpoint.CheckpointInfo;
+import io.weir.api.execution.RestoreRefusedException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,7 +69,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         try {
             CompletedCheckpoint restore = null;
             if (restoreSetting != null && !restoreSetting.isBlank()) {
-                restore = findRestore(restoreSetting.trim(), storage);
+                restore = findRestore(restoreSetting.trim(), storage, pipeline.configuration().getBoolean(ConfigKeys.RESTORE_ALLOW_REWIND, false));
             }
             JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, platformForJob.apply(graph.jobName()));
             master.start();
@@ -92,16 +95,9 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         return Paths.get(System.getProperty("java.io.tmpdir"), "weir-checkpoints").toString();
     }
 
-    private static CompletedCheckpoint findRestore(String setting, FileCheckpointStorage storage) throws Exception {
+    private static CompletedCheckpoint findRestore(String setting, FileCheckpointStorage storage, boolean allowRewind) throws Exception {
         if (setting.equalsIgnoreCase("latest")) {
-            Optional<CompletedCheckpoint> latest = storage.findLatestIntact();
-            if (latest.isEmpty()) {
-                LOG.info("No intact checkpoint in {} to restore from ({}=latest): starting from the beginning.", storage.jobDirectory(),
-                        ConfigKeys.CHECKPOINTING_RESTORE);
-                return null;
-            }
-            LOG.info("Restoring from the latest intact checkpoint {}.", latest.get().directory());
-            return latest.get();
+            return findLatest(storage, allowRewind);
         }
         Path path = FileCheckpointStorage.toPath(setting, "'" + ConfigKeys.CHECKPOINTING_RESTORE + "'");
         if (!path.toFile().exists()) {
@@ -109,6 +105,51 @@ public final class EmbeddedExecutor implements PipelineExecutor {
                     + "': no such checkpoint folder. Give 'latest' or the path of a chk-N folder (list them with `weir checkpoints list DIR`).");
         }
         return FileCheckpointStorage.load(path);
+    }
+
+    /**
+     * The newest completed checkpoint, if it is intact. A completed checkpoint that is damaged is
+     * never skipped silently: going back to an older one would emit again what the newer one's
+     * transactions may already have committed, so that needs {@code weir.restore.allow-rewind}.
+     * Folders without metadata are checkpoints that never completed (a crash while writing one)
+     * and are ignored.
+     */
+    private static CompletedCheckpoint findLatest(FileCheckpointStorage storage, boolean allowRewind) throws Exception {
+        List<CheckpointInfo> complete = new ArrayList<>();
+        for (CheckpointInfo info : storage.listCheckpoints()) {
+            if (info.complete()) {
+                complete.add(info);
+            }
+        }
+        complete.sort(Comparator.comparingLong(CheckpointInfo::checkpointId).reversed());
+        if (complete.isEmpty()) {
+            LOG.info("No completed checkpoint in {} to restore from ({}=latest): starting from the beginning.", storage.jobDirectory(),
+                    ConfigKeys.CHECKPOINTING_RESTORE);
+            return null;
+        }
+        CheckpointInfo newest = complete.get(0);
+        if (newest.intact()) {
+            LOG.info("Restoring from the latest checkpoint {}.", newest.directory());
+            return FileCheckpointStorage.load(newest.directory());
+        }
+        CheckpointInfo older = complete.stream().filter(CheckpointInfo::intact).findFirst().orElse(null);
+        if (older != null && allowRewind) {
+            LOG.warn("The latest checkpoint {} is damaged ({}); restoring the older checkpoint {} because {}=true: output committed after it"
+                    + " may be emitted again.", newest.directory(), newest.problem(), older.directory(), ConfigKeys.RESTORE_ALLOW_REWIND);
+            return FileCheckpointStorage.load(older.directory());
+        }
+        StringBuilder msg = new StringBuilder("Cannot resume job '").append(storage.jobName()).append("' from its latest checkpoint: ")
+                .append(newest.directory()).append(" is damaged (").append(newest.problem()).append("). No checkpoint was changed. Choices: ")
+                .append("repair or restore that checkpoint's files and resume again; ");
+        if (older != null) {
+            msg.append("or resume from the older intact checkpoint ").append(older.directory()).append(", accepting that output committed after it")
+                    .append(" is emitted again, with ").append(ConfigKeys.RESTORE_ALLOW_REWIND).append("=true (weir run --allow-rewind); ");
+        } else {
+            msg.append("no older checkpoint is intact; ");
+        }
+        msg.append("or start from the beginning without -s (remove the folder ").append(storage.jobDirectory())
+                .append(" first if its output must not be repeated).");
+        throw new RestoreRefusedException(msg.toString());
     }
 
     private static void validate(CheckpointConfig cc) {

@@ -502,13 +502,15 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (storage == null || coordinator == null) {
             return;
         }
+        // A failed job keeps its checkpoints whatever the retention says: resuming it is their point.
         ExternalizedCheckpointRetention r = checkpointConfig.getExternalizedCheckpointRetention();
-        boolean discard = finalStatus == JobStatus.FINISHED || r == ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS
-                || (finalStatus == JobStatus.CANCELED && r == ExternalizedCheckpointRetention.DELETE_ON_CANCELLATION);
+        boolean discard = finalStatus == JobStatus.FINISHED
+                || (finalStatus == JobStatus.CANCELED && r != ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (discard) {
             storage.discardAll();
         } else {
-            LOG.info("Job '{}' {}: its checkpoints are retained in {} (resume with -s latest).", graph.jobName(), finalStatus, storage.jobDirectory());
+            LOG.info("Job '{}' {}: its checkpoints are kept in {} (latest completed: {}); resume with -s latest.", graph.jobName(), finalStatus,
+                    storage.jobDirectory(), latestCheckpoint == null ? "none" : latestCheckpoint.directory());
         }
     }
 
