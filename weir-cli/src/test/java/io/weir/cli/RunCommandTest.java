@@ -68,6 +68,23 @@ class RunCommandTest {
     }
 
     @Test
+    void whenAllowRewindIsGivenWithoutRestore_thenUsageError() {
+        Cli.Result r = Cli.run("run", "--allow-rewind", "-c", RecordingJob.class.getName(), "--", "1");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--allow-rewind only applies when resuming");
+        assertThat(RecordingJob.seen).as("the job did not start").isNull();
+    }
+
+    @Test
+    void whenTheRestoreIsRefused_thenExitCode2WithTheReason() {
+        Cli.Result r = Cli.run("run", "-c", RefusedRestoreMain.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("chk-9 is damaged");
+    }
+
+    @Test
     void shouldClearTheContextConfigurationAfterTheRun() {
         Cli.run("run", "-c", RecordingJob.class.getName(), "-p", "3", "--", "1");
 
@@ -244,6 +261,13 @@ class RunCommandTest {
     }
 
     /** A main that fails before it builds a job. */
+    /** A job main whose execute() refused the checkpoint to resume from. */
+    public static final class RefusedRestoreMain {
+        public static void main(String[] args) {
+            throw new io.weir.api.execution.RestoreRefusedException("Cannot resume job 'x' from its latest checkpoint: chk-9 is damaged.");
+        }
+    }
+
     public static final class ThrowingMain {
         public static void main(String[] args) {
             throw new IllegalStateException("no input configured");
