@@ -145,4 +145,22 @@ class ResumeSafetyIT {
                 .allMatch(CheckpointInfo::intact);
         runUntilCheckpoints(1, resume(false));
     }
+
+    @Test
+    void whenTheJobNoLongerHasAnOperatorOfTheCheckpoint_thenResumingIsRefusedBeforeAnythingRuns() throws Exception {
+        runUntilCheckpoints(2, new Configuration());
+        List<CheckpointInfo> before = checkpoints();
+        Watch.completed = new CountDownLatch(1);
+        StreamExecutionEnvironment changed = StreamExecutionEnvironment.createLocalEnvironment(1, resume(false));
+        changed.enableCheckpointing(20);
+        changed.getCheckpointConfig().setCheckpointStorage(dir.toUri().toString());
+        changed.fromSequence(0, Long.MAX_VALUE / 4).map(new Watch()).uid("watch-renamed").addSink(new DiscardingSink<>());
+
+        RestoreRefusedException e = catchThrowableOfType(() -> changed.execute(JOB), RestoreRefusedException.class);
+
+        assertThat(e).hasMessageContaining("'watch'").hasMessageContaining("uid(");
+        assertThat(Watch.completed.getCount()).as("nothing ran").isEqualTo(1);
+        assertThat(checkpoints()).extracting(CheckpointInfo::checkpointId)
+                .containsExactlyElementsOf(before.stream().map(CheckpointInfo::checkpointId).toList());
+    }
 }

@@ -69,7 +69,7 @@ public final class RestoreAssembler {
             boolean endOfInput = endOfInputByTask.getOrDefault(v.taskId(), false);
             Map<Integer, List<byte[]>> taskInFlight = inFlight.byTask.getOrDefault(v.taskId(), Map.of());
             if (!taskInFlight.isEmpty() && inFlight.oldParallelism.get(v.taskId()) != v.parallelism()) {
-                throw new IllegalStateException("Checkpoint " + checkpoint.directory() + " is unaligned and holds in-flight records of task '"
+                throw new io.weir.api.execution.RestoreRefusedException("Checkpoint " + checkpoint.directory() + " is unaligned and holds in-flight records of task '"
                         + v.name() + "' at parallelism " + inFlight.oldParallelism.get(v.taskId()) + "; restoring them at parallelism "
                         + v.parallelism() + " is not supported yet. Restore at the old parallelism, or from an aligned checkpoint.");
             }
@@ -89,7 +89,7 @@ public final class RestoreAssembler {
         }
         for (String op : byOperator.keySet()) {
             if (!known.contains(op)) {
-                throw new IllegalStateException("Checkpoint " + checkpoint.directory() + " holds state of operator '" + op
+                throw new io.weir.api.execution.RestoreRefusedException("Checkpoint " + checkpoint.directory() + " holds state of operator '" + op
                         + "', which this job does not have. Restoring would drop that state. Give the operator the same uid(...) as before, "
                         + "or start the job without restoring (drop -s / execution.checkpointing.restore).");
             }

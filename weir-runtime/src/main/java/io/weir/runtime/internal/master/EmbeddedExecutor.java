@@ -22,6 +22,9 @@ import io.weir.api.execution.RestoreRefusedException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import io.weir.runtime.internal.checkpoint.RestoreAssembler;
+import io.weir.runtime.internal.task.TaskRestore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +74,10 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             if (restoreSetting != null && !restoreSetting.isBlank()) {
                 restore = findRestore(restoreSetting.trim(), storage, pipeline.configuration().getBoolean(ConfigKeys.RESTORE_ALLOW_REWIND, false));
             }
-            JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restart, platformForJob.apply(graph.jobName()));
+            // read and check the restore now, so that a checkpoint this job cannot use is refused before anything runs
+            Map<Integer, TaskRestore[]> restoreData = restore == null ? null : RestoreAssembler.assemble(restore, graph);
+            JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restoreData, restart,
+                    platformForJob.apply(graph.jobName()));
             master.start();
             return master;
         } catch (Exception | Error e) {

@@ -79,19 +79,22 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private boolean finishRequested;
     private double lastStopMillis;
     private CompletedCheckpoint latestCheckpoint;
+    /** The initial checkpoint's restore data, read and checked at execute(); used by the first deployment only. */
+    private Map<Integer, TaskRestore[]> preparedRestore;
     private Scheduler.Cancellable tick;
     /** A restart waiting until no checkpoint of the failed attempt is still writing its metadata. */
     private Runnable restartAfterSettling;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
     JobMaster(String jobId, Pipeline pipeline, JobGraph graph, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
-            RestartBackoffTimeStrategy restartStrategy, Platform platform) {
+            Map<Integer, TaskRestore[]> initialRestoreData, RestartBackoffTimeStrategy restartStrategy, Platform platform) {
         this.jobId = jobId;
         this.pipeline = pipeline;
         this.graph = graph;
         this.checkpointConfig = pipeline.checkpointConfig();
         this.storage = storage;
         this.latestCheckpoint = initialRestore;
+        this.preparedRestore = initialRestoreData;
         this.restartStrategy = restartStrategy;
         this.clock = platform.clock();
         JobSettings settings = JobSettings.of(pipeline.configuration());
@@ -250,6 +253,13 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private Map<Integer, TaskRestore[]> restoreData() throws Exception {
         if (latestCheckpoint == null) {
             return null;
+        }
+        if (preparedRestore != null) {
+            Map<Integer, TaskRestore[]> prepared = preparedRestore;
+            preparedRestore = null;
+            LOG.info("Job '{}' restores checkpoint {} from {}.", graph.jobName(), latestCheckpoint.metadata().checkpointId(),
+                    latestCheckpoint.directory());
+            return prepared;
         }
         long id = latestCheckpoint.metadata().checkpointId();
         Map<Integer, TaskRestore[]> restore = localRecovery ? localSnapshots.assemble(id, graph) : null;
@@ -603,7 +613,8 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     private static FailureRecord.Classification classify(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof io.weir.api.execution.SuppressRestartsException || c instanceof io.weir.runtime.checkpoint.CorruptCheckpointException) {
+            if (c instanceof io.weir.api.execution.SuppressRestartsException || c instanceof io.weir.runtime.checkpoint.CorruptCheckpointException
+                    || c instanceof io.weir.api.execution.RestoreRefusedException) {
                 return FailureRecord.Classification.FATAL;
             }
         }
