@@ -44,6 +44,8 @@ public final class ConfigKeys {
     public static final String CHECKPOINTING_RETENTION = "execution.checkpointing.externalized-checkpoint-retention";
     public static final String CHECKPOINTING_NUM_RETAINED = "execution.checkpointing.num-retained";
     /** {@code latest} or the path of a checkpoint folder to restore from when the job starts. */
+    /** Which executor runs the job (the name of a {@code PipelineExecutorFactory}); default: the one with the highest priority. */
+    public static final String EXECUTION_TARGET = "execution.target";
     public static final String CHECKPOINTING_RESTORE = "execution.checkpointing.restore";
     /**
      * Boolean, default {@code false} (Weir's own key): with {@code execution.checkpointing.restore=latest},
@@ -65,4 +67,77 @@ public final class ConfigKeys {
     public static final String RESTART_EXP_RESET = "restart-strategy.exponential-delay.reset-backoff-threshold";
     public static final String RESTART_EXP_JITTER = "restart-strategy.exponential-delay.jitter-factor";
     public static final String RESTART_EXP_ATTEMPTS = "restart-strategy.exponential-delay.attempts-before-reset-backoff";
+
+    /** Namespaces that belong to the engine: a key in one of them that is not declared here is probably a typo. */
+    private static final java.util.List<String> ENGINE_PREFIXES = java.util.List.of("execution.", "pipeline.", "restart-strategy.", "state.",
+            "task.", "taskmanager.", "parallelism.", "weir.");
+
+    /**
+     * Every key declared in this class. Pure; any thread.
+     *
+     * @return an unmodifiable sorted set
+     */
+    public static java.util.SortedSet<String> known() {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field f : ConfigKeys.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                try {
+                    keys.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("ConfigKeys." + f.getName() + " is not readable", e);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSortedSet(keys);
+    }
+
+    /**
+     * One warning per key of {@code conf} that lies in an engine namespace ({@code execution.},
+     * {@code pipeline.}, {@code restart-strategy.}, {@code state.}, {@code task.}, {@code weir.}, ...)
+     * but is not a known key, naming the nearest known key when one is close. Keys outside those
+     * namespaces are the job's own and are not checked. Pure; any thread.
+     *
+     * @param extraKnown further keys that are valid here (for example those of a connector)
+     */
+    public static java.util.List<String> unknownKeyWarnings(Configuration conf, java.util.Collection<String> extraKnown) {
+        java.util.SortedSet<String> known = new java.util.TreeSet<>(known());
+        known.addAll(extraKnown);
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        for (String key : new java.util.TreeSet<>(conf.toMap().keySet())) {
+            if (known.contains(key) || ENGINE_PREFIXES.stream().noneMatch(key::startsWith)) {
+                continue;
+            }
+            String nearest = null;
+            int best = Integer.MAX_VALUE;
+            for (String k : known) {
+                int d = editDistance(key, k);
+                if (d < best) {
+                    best = d;
+                    nearest = k;
+                }
+            }
+            boolean close = nearest != null && best <= Math.max(2, key.length() / 5);
+            warnings.add("Unknown configuration key '" + key + "' (ignored)" + (close ? "; did you mean '" + nearest + "'?" : "."));
+        }
+        return warnings;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 }

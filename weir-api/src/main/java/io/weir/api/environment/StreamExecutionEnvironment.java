@@ -262,7 +262,7 @@ public class StreamExecutionEnvironment {
     }
 
     private PipelineExecutorFactory findExecutor() {
-        String target = configuration.getString("execution.target", null);
+        String target = configuration.getString(ConfigKeys.EXECUTION_TARGET, null);
         List<PipelineExecutorFactory> factories = new ArrayList<>();
         ServiceLoader.load(PipelineExecutorFactory.class, StreamExecutionEnvironment.class.getClassLoader()).forEach(factories::add);
         if (factories.isEmpty()) {

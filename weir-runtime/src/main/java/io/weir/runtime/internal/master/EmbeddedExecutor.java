@@ -61,6 +61,9 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         CheckpointConfig cc = pipeline.checkpointConfig();
         validate(cc);
         JobSettings.of(pipeline.configuration()); // fails here, before anything runs, on a bad value
+        for (String warning : ConfigKeys.unknownKeyWarnings(pipeline.configuration(), java.util.List.of())) {
+            LOG.warn("Job '{}': {}", pipeline.jobName(), warning);
+        }
         RestartBackoffTimeStrategy restart = RestartStrategyFactory.create(pipeline.restartStrategy(), pipeline.configuration(),
                 cc.isCheckpointingEnabled(), clock, random);
         String restoreSetting = pipeline.configuration().getString(ConfigKeys.CHECKPOINTING_RESTORE, null);

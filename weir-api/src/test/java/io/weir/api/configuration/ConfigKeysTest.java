@@ -1,0 +1,45 @@
+package io.weir.api.configuration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Timeout(10)
+class ConfigKeysTest {
+
+    private static List<String> warnings(String... keys) {
+        Configuration conf = new Configuration();
+        for (String k : keys) {
+            conf.setString(k, "1");
+        }
+        return ConfigKeys.unknownKeyWarnings(conf, List.of());
+    }
+
+    @Test
+    void whenAnEngineKeyIsMisspelt_thenTheWarningNamesTheNearestKnownKey() {
+        assertThat(warnings("execution.checkpointing.dirr")).containsExactly(
+                "Unknown configuration key 'execution.checkpointing.dirr' (ignored); did you mean 'execution.checkpointing.dir'?");
+        assertThat(warnings("restart-strategy.fixed-delay.attempt")).singleElement().asString()
+                .contains("did you mean 'restart-strategy.fixed-delay.attempts'?");
+    }
+
+    @Test
+    void whenKeysAreKnownOrTheJobsOwn_thenNothingIsSaid() {
+        assertThat(warnings(ConfigKeys.CHECKPOINTING_INTERVAL, ConfigKeys.OBJECT_REUSE, "my.app.input", "custom.key")).isEmpty();
+    }
+
+    @Test
+    void whenAnEngineKeyIsFarFromAnyKnownKey_thenTheWarningSuggestsNothing() {
+        assertThat(warnings("weir.something.entirely.different")).containsExactly(
+                "Unknown configuration key 'weir.something.entirely.different' (ignored).");
+    }
+
+    @Test
+    void everyDeclaredKeyIsKnown() {
+        assertThat(ConfigKeys.known()).contains(ConfigKeys.CHECKPOINTING_RESTORE, ConfigKeys.RESTORE_ALLOW_REWIND,
+                ConfigKeys.EXECUTION_TARGET, ConfigKeys.LOCAL_RECOVERY);
+    }
+}
