@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * {@code DEMO-DONE generated=N}, and events read from its log. Written by the pump threads, read by the demo's thread.
  */
 final class DemoChild {
-    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", JobProcess.EXIT_ON_OUT_OF_MEMORY, "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
     private static final Pattern INJECTED = Pattern.compile("failed: .*injected user exception at record (\\d+)");
     private static final Pattern RESTORES = Pattern.compile("attempt (\\d+) restores checkpoint (\\d+) from");

@@ -13,7 +13,11 @@ public final class ExitCodes {
      * resume refused because the checkpoint to resume from cannot be used safely (nothing was changed).
      */
     public static final int USAGE = 2;
-    /** {@code weir demo} ran, but its output was not exactly-once (records missing or duplicated). */
+    /**
+     * {@code weir demo} ran, but its output was not exactly-once (records missing or duplicated). Also the code of a
+     * JVM that ran out of memory: the launcher starts Java with {@code -XX:+ExitOnOutOfMemoryError}, which ends the
+     * process at once with 3 (set by the JVM); the job's checkpoints are kept.
+     */
     public static final int VERDICT_FAILED = 3;
     /** Weir could not do the work: an I/O error, a missing component, or an internal error. */
     public static final int ERROR = 4;

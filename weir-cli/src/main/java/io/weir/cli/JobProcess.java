@@ -36,6 +36,13 @@ public final class JobProcess {
      * @param onStdout called with each stdout line
      * @param onStderr called with each stderr line (the job's log)
      */
+    /**
+     * Every JVM that runs a job through the {@code weir} launcher (and the demo's child JVMs) ends at
+     * once on an {@code OutOfMemoryError}, with exit code 3, instead of limping on with dead engine
+     * threads; the job's checkpoints stay where they are.
+     */
+    static final String EXIT_ON_OUT_OF_MEMORY = "-XX:+ExitOnOutOfMemoryError";
+
     public static JobProcess startRun(List<String> jvmOptions, List<String> runArgs, Path log, Consumer<String> onStdout,
             Consumer<String> onStderr) throws IOException {
         List<String> cmd = new ArrayList<>();
