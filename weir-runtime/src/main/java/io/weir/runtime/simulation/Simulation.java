@@ -148,16 +148,15 @@ public final class Simulation<T> {
             Process p = launch(ctx, loop, mix, run, false, localRecovery, batchSize);
             while (true) {
                 JobStatus status = p.master.status();
+                if (status.isGloballyTerminalState() && !endProcess(p, run)) {
+                    return run;
+                }
                 if (status == JobStatus.FINISHED) {
-                    run.restarts += p.master.restarts();
-                    run.checkpoints += completedCheckpoints(p.master);
                     run.output = p.output.get();
                     return run;
                 }
                 if (status.isGloballyTerminalState()) {
                     // failed for good (or cancelled): an operator resumes it from its checkpoints
-                    run.restarts += p.master.restarts();
-                    run.checkpoints += completedCheckpoints(p.master);
                     if (run.processes >= MAX_PROCESSES) {
                         run.problem = "the job failed for good " + run.processes + " times: " + failureOf(p.master);
                         return run;
@@ -167,16 +166,18 @@ public final class Simulation<T> {
                 }
                 if (loop.steps() >= maxSteps) {
                     run.problem = "the job did not finish within " + maxSteps + " steps: " + p.master.describe();
+                    p.master.abandonAfterCrash(); // release its checkpoint folder
                     return run;
                 }
                 if (run.faults < mix.maxFaults()) {
                     double x = loop.random().nextDouble();
                     if (x < mix.processCrash()) {
                         run.faults++;
-                        run.restarts += p.master.restarts();
-                    run.checkpoints += completedCheckpoints(p.master);
                         loop.crashProcess();
                         p.master.abandonAfterCrash();
+                        if (!endProcess(p, run)) {
+                            return run;
+                        }
                         p = launch(ctx, loop, mix, run, true, localRecovery, batchSize);
                         continue;
                     } else if (x < mix.processCrash() + mix.taskFailure()) {
@@ -192,6 +193,7 @@ public final class Simulation<T> {
                 }
                 if (!loop.runOne()) {
                     run.problem = "the job is stuck, nothing can happen any more: " + p.master.describe();
+                    p.master.abandonAfterCrash();
                     return run;
                 }
             }
@@ -255,6 +257,24 @@ public final class Simulation<T> {
                     + " emits from a thread of its own and cannot be simulated; use a split-based source (fromSequence, fromElements,"
                     + " fromCollection, fromSource).");
         }
+    }
+
+    /**
+     * Adds up what a process did, and turns an INTERNAL failure (a bug in Weir, which the job
+     * master records instead of hanging) into the run's problem even if the output came out right.
+     *
+     * @return false when the run has a problem now
+     */
+    private static boolean endProcess(Process p, Run run) {
+        run.restarts += p.master.restarts();
+        run.checkpoints += completedCheckpoints(p.master);
+        for (io.weir.api.execution.FailureRecord f : p.master.failureHistory()) {
+            if (f.classification() == io.weir.api.execution.FailureRecord.Classification.INTERNAL) {
+                run.problem = "internal error in Weir: " + f;
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int completedCheckpoints(JobMaster master) {

@@ -120,18 +120,19 @@ public final class CheckpointCoordinator {
     public void start(int subtasks) {
         expectedAcks = subtasks;
         running = true;
+        finalRequested = false; // a new attempt asks for its own final checkpoint when it reaches the end
         lastTriggerNanos = clock.relativeTimeNanos();
     }
 
     /** The attempt is going away: abort everything pending, trigger nothing. */
     public void stop(String reason) {
         running = false;
-        finalRequested = false;
         for (Pending p : new ArrayList<>(pending.values())) {
             if (!p.committing) { // a checkpoint whose metadata is being written finishes on its own
                 abort(p.id, reason, false);
             }
         }
+        finalRequested = false; // after the aborts: an aborted final checkpoint must not be retried by the next attempt
     }
 
     /** The pending checkpoints and how many acknowledgements each still waits for (for diagnostics). Master thread. */
@@ -301,8 +302,8 @@ public final class CheckpointCoordinator {
         LOG.warn("Checkpoint {} of job '{}' failed: {}", p.id, jobName, reason);
         actions.notifyAborted(p.id);
         countFailure(p.id, reason, cause);
-        if (p.isFinal) {
-            finalRequested = true;
+        if (p.isFinal && running) {
+            finalRequested = true; // retry the final checkpoint of this attempt
         }
         maybeTriggerFinal();
     }
@@ -322,8 +323,8 @@ public final class CheckpointCoordinator {
         if (countsAsFailure) {
             countFailure(id, reason, null);
         }
-        if (p.isFinal) {
-            finalRequested = true;
+        if (p.isFinal && running) {
+            finalRequested = true; // retry the final checkpoint of this attempt
         }
         maybeTriggerFinal();
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Wakeup {
     private volatile Thread waiter;
+    private Runnable listener; // set before the owner runs; the simulator's way to learn that work arrived
 
     /** Called by the owner: announce, then the caller re-checks for work, then {@link #park}. */
     public void prepare() {
@@ -31,5 +32,14 @@ public final class Wakeup {
         if (t != null) {
             LockSupport.unpark(t);
         }
+        Runnable l = listener;
+        if (l != null) {
+            l.run();
+        }
+    }
+
+    /** Also tells {@code l} of every signal (the simulator marks the owner as having work). Before the owner starts. */
+    public void setListener(Runnable l) {
+        this.listener = l;
     }
 }

@@ -82,8 +82,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     /** The initial checkpoint's restore data, read and checked at execute(); used by the first deployment only. */
     private Map<Integer, TaskRestore[]> preparedRestore;
     private Scheduler.Cancellable tick;
-    /** A restart waiting until no checkpoint of the failed attempt is still writing its metadata. */
-    private Runnable restartAfterSettling;
+    /**
+     * Restarts and terminations waiting until no checkpoint is still writing its metadata: until then
+     * it is unknown whether that checkpoint completed, so neither a restore point nor the end of the
+     * job (which releases the checkpoint folder) may be decided.
+     */
+    private final List<Runnable> afterSettling = new ArrayList<>();
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
     JobMaster(String jobId, Pipeline pipeline, JobGraph graph, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
@@ -181,7 +185,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     }
 
     public void start() {
-        master.execute(() -> {
+        master.execute(guarded(() -> {
             try {
                 deploy();
             } catch (Throwable t) {
@@ -190,9 +194,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             }
             if (coordinator != null) {
                 long period = Math.max(5, Math.min(100, checkpointConfig.getCheckpointInterval() / 10));
-                tick = master.scheduleWithFixedDelay(this::onTick, period, period);
+                tick = master.scheduleWithFixedDelay(guarded(this::onTick), period, period);
             }
-        });
+        }));
     }
 
     public CompletableFuture<Void> cancel() {
@@ -211,12 +215,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 return;
             }
             moveTo(JobStatus.CANCELLING);
-            restartAfterSettling = null;
+            afterSettling.clear(); // a deferred restart is no longer wanted
             if (coordinator != null) {
                 coordinator.stop("job cancelled");
             }
             stopRegions(regions);
-            terminate(JobStatus.CANCELED, new CancellationException("Job '" + graph.jobName() + "' was cancelled."));
+            terminateWhenSettled(JobStatus.CANCELED, new CancellationException("Job '" + graph.jobName() + "' was cancelled."));
         });
         if (master.isShutdown() && !done.isDone()) {
             done.complete(null); // the job ended meanwhile
@@ -224,10 +228,37 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         return done;
     }
 
+    /**
+     * A master action that cannot fail silently: an unexpected exception (a bug in Weir) is logged,
+     * recorded as an INTERNAL failure, and fails the job, instead of vanishing in the executor and
+     * leaving the job stuck.
+     */
+    private Runnable guarded(Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (RuntimeException | Error t) {
+                LOG.error("Job '{}': internal error in the job master; failing the job: {}", graph.jobName(), t.toString(), t);
+                if (status.isGloballyTerminalState()) {
+                    return;
+                }
+                synchronized (this) {
+                    failures.add(new FailureRecord(clock.currentTimeMillis(), "job master", -1, -1, FailureRecord.Classification.INTERNAL, t, -1));
+                }
+                status = JobStatus.FAILING; // from whatever state the bug left: the job can only end now
+                if (coordinator != null) {
+                    coordinator.stop("internal error: " + t);
+                }
+                stopRegions(regions);
+                terminate(JobStatus.FAILED, null);
+            }
+        };
+    }
+
     /** Runs on the master thread; after the job ended, late reports are dropped. */
     private void submit(Runnable r) {
         try {
-            master.execute(r);
+            master.execute(guarded(r));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the job has terminated; nothing is waiting for this report any more
         }
@@ -334,7 +365,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (record.classification() == FailureRecord.Classification.FATAL) {
             moveTo(JobStatus.FAILING);
             stopRegions(regions);
-            terminate(JobStatus.FAILED, null);
+            terminateWhenSettled(JobStatus.FAILED, null);
             return;
         }
         long stopStart = clock.relativeTimeNanos();
@@ -358,13 +389,13 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (!restartStrategy.canRestart()) {
             moveTo(JobStatus.FAILING);
             stopRegions(regions);
-            terminate(JobStatus.FAILED, null);
+            terminateWhenSettled(JobStatus.FAILED, null);
             return;
         }
         long backoff = restartStrategy.getBackoffTime();
         LOG.info("Job '{}' restarts {} in {} ms ({}).", graph.jobName(), regional ? region.toString() : "every task", backoff,
                 restartStrategy.describe());
-        master.schedule(() -> restart(regional ? region : null), backoff);
+        master.schedule(guarded(() -> restart(regional ? region : null)), backoff);
     }
 
     private void forgetRegion(Region region) {
@@ -386,7 +417,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             // Fence: a checkpoint of the failed attempt is writing its metadata. Choosing the restore
             // point now could restore n-1 while the disk ends up saying n; wait until it settles.
             LOG.info("Job '{}' waits for checkpoint metadata being written before it chooses the checkpoint to restore.", graph.jobName());
-            restartAfterSettling = () -> restart(region);
+            afterSettling.add(() -> restart(region));
             return;
         }
         restarts++;
@@ -457,8 +488,18 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (status != JobStatus.FAILING) {
             moveTo(JobStatus.FAILING);
         }
-        terminate(JobStatus.FAILED, null);
+        terminateWhenSettled(JobStatus.FAILED, null);
         return false;
+    }
+
+    /** Ends the job, but only once no checkpoint is writing its metadata (see {@link #afterSettling}). */
+    private void terminateWhenSettled(JobStatus finalStatus, Throwable cancellation) {
+        if (coordinator != null && coordinator.isSettling()) {
+            LOG.info("Job '{}' ends {} once the checkpoint metadata being written has settled.", graph.jobName(), finalStatus);
+            afterSettling.add(() -> terminate(finalStatus, cancellation));
+            return;
+        }
+        terminate(finalStatus, cancellation);
     }
 
     private void terminate(JobStatus finalStatus, Throwable cancellation) {
@@ -468,7 +509,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (tick != null) {
             tick.cancel();
         }
-        restartAfterSettling = null;
+        afterSettling.clear();
         moveTo(finalStatus);
         cleanUpCheckpoints(finalStatus);
         if (storage != null) {
@@ -661,9 +702,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void settled() {
-        Runnable r = restartAfterSettling;
-        restartAfterSettling = null;
-        if (r != null) {
+        List<Runnable> waiting = new ArrayList<>(afterSettling);
+        afterSettling.clear();
+        for (Runnable r : waiting) {
             r.run();
         }
     }
@@ -696,6 +737,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
 
     @Override
     public void finalCheckpointComplete() {
+        if (endOfData.size() != graph.totalSubtasks()) {
+            // a final checkpoint stands for the state after every input ended; anything else would finish the job early
+            LOG.error("Job '{}': a final checkpoint completed while only {} of {} subtasks had reached end of input; not finishing.",
+                    graph.jobName(), endOfData.size(), graph.totalSubtasks());
+            return;
+        }
         requestFinish();
     }
 

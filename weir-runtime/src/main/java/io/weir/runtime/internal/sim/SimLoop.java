@@ -143,7 +143,9 @@ public final class SimLoop {
                             + " thread of its own and cannot be simulated; use a split-based source (fromSequence, fromElements,"
                             + " fromCollection, fromSource).");
                 }
-                tasks.add(new SimTask(task, g));
+                SimTask t = new SimTask(task, g);
+                task.wakeup().setListener(() -> t.idleEpoch = -1); // input, a mail or output room arrived: step it again
+                tasks.add(t);
             }
 
             @Override

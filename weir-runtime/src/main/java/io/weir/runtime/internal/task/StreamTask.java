@@ -143,6 +143,11 @@ public final class StreamTask {
         return mailbox;
     }
 
+    /** What wakes this task: a record or event in its input, a mail, or room in its output. */
+    public Wakeup wakeup() {
+        return wakeup;
+    }
+
     public State state() {
         return state;
     }
@@ -332,6 +337,11 @@ public final class StreamTask {
     }
 
     private StepResult beginFinishing() throws Exception {
+        if (!endOfDataSent) {
+            // finishing without end of data would skip endInput (unflushed windows, aborted transactions)
+            throw new IllegalStateException("Task " + name + " was asked to finish before its input ended; this is a bug in Weir."
+                    + " The task fails instead, so that the job restarts from its latest checkpoint.");
+        }
         moveTo(State.FINISHING);
         for (RecordWriter w : writers) {
             w.broadcastEvent(StreamEvent.END_OF_PARTITION);
@@ -400,7 +410,12 @@ public final class StreamTask {
         if (last == StepResult.BACKPRESSURED) {
             // park until a consumer frees space: not just until the outbox is empty, or a source whose
             // channels are full would spin and take the CPU from the very consumer it waits for
-            wait = mailbox.isEmpty() && (input == null || !input.hasPriority()) && !cancelRequested && !outputsAvailable();
+            if (state == State.FINISHING) {
+                // a finishing task only drains its outbox: mails and input must not keep it awake
+                wait = !cancelRequested && !drainOutputs();
+            } else {
+                wait = mailbox.isEmpty() && (input == null || !input.hasPriority()) && !cancelRequested && !outputsAvailable();
+            }
             nanos = 10_000_000L;
         } else if (legacySource != null) {
             wait = mailbox.isEmpty() && !cancelRequested;

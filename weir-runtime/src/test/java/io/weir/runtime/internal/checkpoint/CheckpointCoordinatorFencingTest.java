@@ -39,6 +39,7 @@ class CheckpointCoordinatorFencingTest {
         final List<Long> notifiedComplete = new ArrayList<>();
         final List<Long> completedWhileStopped = new ArrayList<>();
         final List<Long> aborted = new ArrayList<>();
+        int finalCompleted;
         final List<Runnable> heldIo = new ArrayList<>();
         int settled;
 
@@ -76,7 +77,9 @@ class CheckpointCoordinatorFencingTest {
         }
 
         @Override
-        public void finalCheckpointComplete() {}
+        public void finalCheckpointComplete() {
+            finalCompleted++;
+        }
 
         @Override
         public void completedWhileStopped(long checkpointId, CheckpointMetadata metadata) {
@@ -173,5 +176,24 @@ class CheckpointCoordinatorFencingTest {
         c.stop("failure of a task");
         assertThat(c.isSettling()).isFalse();
         assertThat(c.describePending()).contains("pending=[]");
+    }
+
+    @Test
+    void whenAFinalCheckpointIsAbortedByAFailure_thenTheRestartedAttemptTakesNoFinalCheckpointMidStream() throws Exception {
+        CheckpointCoordinator c = coordinator();
+        c.start(1);
+        c.requestFinal(); // every task reached end of input: final checkpoint F
+        long f = actions.triggered.get(0);
+        c.stop("failure of a task"); // F is aborted; the job restarts from an earlier checkpoint
+        c.start(1);
+        c.trigger(false); // a regular checkpoint of the restarted attempt, mid-stream
+        long id = actions.triggered.get(1);
+        c.acknowledge(id, writeState(id), new TaskListener.SnapshotStats(0, 0, 0, 3));
+        actions.releaseIo();
+
+        assertThat(actions.notifiedComplete).containsExactly(id);
+        assertThat(actions.triggered).as("no final checkpoint after the regular one").containsExactly(f, id);
+        assertThat(actions.finalCompleted).isZero();
+        assertThat(c.describePending()).contains("finalRequested=false");
     }
 }
