@@ -137,6 +137,18 @@ final class DynamicSerializer extends AbstractSerializer<Object> {
     @SuppressWarnings("unchecked")
     Object copyNonNull(Object value) {
         Class<?> type = value.getClass();
+        // fast paths for what most records are, without the per-class lookup: copies happen per record
+        if (isCommonImmutable(type)) {
+            return value;
+        }
+        if (type == io.weir.api.tuple.Tuple2.class) {
+            io.weir.api.tuple.Tuple2<?, ?> t = (io.weir.api.tuple.Tuple2<?, ?>) value;
+            Object a = t.f0;
+            Object b = t.f1;
+            if ((a == null || isCommonImmutable(a.getClass())) && (b == null || isCommonImmutable(b.getClass()))) {
+                return new io.weir.api.tuple.Tuple2<>(a, b);
+            }
+        }
         switch (exactKind(type)) {
             case LONG: case INT: case SHORT: case BYTE: case BOOLEAN: case CHAR: case DOUBLE: case FLOAT:
             case STRING: case ENUM:
@@ -224,6 +236,10 @@ final class DynamicSerializer extends AbstractSerializer<Object> {
             kryo = new KryoCodec(builder.classLoader());
         }
         return kryo;
+    }
+
+    private static boolean isCommonImmutable(Class<?> c) {
+        return c == Long.class || c == String.class || c == Integer.class || c == Double.class || c == Boolean.class;
     }
 
     @Override
