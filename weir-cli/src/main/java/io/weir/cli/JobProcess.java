@@ -128,6 +128,12 @@ public final class JobProcess {
         return process.isAlive();
     }
 
+    /** Sends SIGTERM (an orderly shutdown request) without waiting; the process's output is still read. */
+    public void terminate() {
+        // through the handle: Process.destroy() would also close our ends of its output pipes
+        process.toHandle().destroy();
+    }
+
     /** Sends SIGKILL (on Unix; TerminateProcess on Windows) and waits until the process is gone and its output read. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

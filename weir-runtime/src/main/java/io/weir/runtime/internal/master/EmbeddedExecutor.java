@@ -44,7 +44,44 @@ public final class EmbeddedExecutor implements PipelineExecutor {
 
     @Override
     public JobClient execute(Pipeline pipeline) throws Exception {
-        return new EmbeddedJobClient(launch(pipeline, Clock.SYSTEM, Platform::threaded, new Random()));
+        JobMaster master = launch(pipeline, Clock.SYSTEM, Platform::threaded, new Random());
+        ShutdownHook.register(master);
+        return new EmbeddedJobClient(master);
+    }
+
+    /**
+     * On SIGTERM (or any orderly JVM exit), cancels the jobs still running in this JVM, keeping their
+     * checkpoints so that they can be resumed, and waits up to 10 s for them to stop: operators close
+     * and two-phase-commit sinks abort their open transactions, instead of the process vanishing
+     * mid-write. Jobs leave the registry when they end.
+     */
+    static final class ShutdownHook {
+        private static final long WAIT_SECONDS = 10;
+        private static final java.util.Set<JobMaster> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private static final java.util.concurrent.atomic.AtomicBoolean INSTALLED = new java.util.concurrent.atomic.AtomicBoolean();
+
+        private ShutdownHook() {}
+
+        static void register(JobMaster master) {
+            if (INSTALLED.compareAndSet(false, true)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(ShutdownHook::stopAll, "weir-shutdown"));
+            }
+            RUNNING.add(master);
+            master.result().whenComplete((r, e) -> RUNNING.remove(master));
+        }
+
+        private static void stopAll() {
+            List<CompletableFuture<Void>> stopping = new ArrayList<>();
+            for (JobMaster m : RUNNING) {
+                LOG.warn("The JVM is shutting down: cancelling job '{}' and keeping its checkpoints (resume with -s latest).", m.jobId());
+                stopping.add(m.cancel(true));
+            }
+            try {
+                CompletableFuture.allOf(stopping.toArray(new CompletableFuture<?>[0])).get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("Not every job stopped within {} s of the shutdown; the JVM exits anyway, checkpoints stay: {}", WAIT_SECONDS, e.toString());
+            }
+        }
     }
 
     /**

@@ -88,6 +88,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
      * job (which releases the checkpoint folder) may be decided.
      */
     private final List<Runnable> afterSettling = new ArrayList<>();
+    private volatile boolean keepCheckpointsOnCancel;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
     JobMaster(String jobId, Pipeline pipeline, JobGraph graph, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
@@ -200,6 +201,17 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     }
 
     public CompletableFuture<Void> cancel() {
+        return cancel(false);
+    }
+
+    /**
+     * Cancels the job; with {@code keepCheckpoints} its checkpoints stay whatever the retention says
+     * (a SIGTERM of the process: the job is stopped, not given up, and must be resumable). Any thread.
+     */
+    public CompletableFuture<Void> cancel(boolean keepCheckpoints) {
+        if (keepCheckpoints) {
+            keepCheckpointsOnCancel = true;
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (status.isGloballyTerminalState()) {
             done.complete(null);
@@ -556,7 +568,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         // A failed job keeps its checkpoints whatever the retention says: resuming it is their point.
         ExternalizedCheckpointRetention r = checkpointConfig.getExternalizedCheckpointRetention();
         boolean discard = finalStatus == JobStatus.FINISHED
-                || (finalStatus == JobStatus.CANCELED && r != ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+                || (finalStatus == JobStatus.CANCELED && r != ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION && !keepCheckpointsOnCancel);
         if (discard) {
             storage.discardAll();
         } else {
