@@ -27,6 +27,24 @@ final class CheckpointLoader {
         return infos;
     }
 
+    /** See {@link FileCheckpointStorage#findLatest()}: each folder is examined once, newest first, until an intact one. */
+    static LatestCheckpoints latest(Path jobDirectory) throws IOException {
+        CheckpointInfo newestComplete = null;
+        for (Path folder : CheckpointExamination.checkpointFolders(jobDirectory)) {
+            CheckpointExamination exam = CheckpointExamination.examine(folder);
+            if (!exam.complete()) {
+                continue;
+            }
+            if (newestComplete == null) {
+                newestComplete = exam.toInfo();
+            }
+            if (exam.intact()) {
+                return new LatestCheckpoints(newestComplete, new CompletedCheckpoint(folder, exam.metadata()));
+            }
+        }
+        return new LatestCheckpoints(newestComplete, null);
+    }
+
     /** Newest intact checkpoint in {@code jobDirectory}, or null; problems of skipped ones are added to {@code skipped}. */
     static CompletedCheckpoint latestIntact(Path jobDirectory, List<String> skipped) throws IOException {
         for (Path folder : CheckpointExamination.checkpointFolders(jobDirectory)) {

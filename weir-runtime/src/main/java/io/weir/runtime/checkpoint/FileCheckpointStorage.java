@@ -497,6 +497,16 @@ public final class FileCheckpointStorage {
      * silently (normal after a crash); newer complete but damaged ones are skipped with a WARN naming the file and the
      * problem. Does not need {@link #initialize()}.
      */
+    /**
+     * The newest completed checkpoint and the newest intact one, verified (metadata, sizes and
+     * checksums of every state file), for deciding what {@code -s latest} may restore. Any thread.
+     *
+     * @throws IOException if the job folder cannot be listed
+     */
+    public LatestCheckpoints findLatest() throws IOException {
+        return CheckpointLoader.latest(jobDirectory);
+    }
+
     public Optional<CompletedCheckpoint> findLatestIntact() {
         try {
             return Optional.ofNullable(CheckpointLoader.latestIntact(jobDirectory, null));

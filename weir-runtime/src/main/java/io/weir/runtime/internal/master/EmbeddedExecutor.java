@@ -18,9 +18,9 @@ import io.weir.runtime.internal.restart.RestartStrategyFactory;
 import io.weir.runtime.internal.time.Clock;
 import io.weir.runtime.internal.exec.Platform;
 import io.weir.runtime.checkpoint.CheckpointInfo;
+import io.weir.runtime.checkpoint.LatestCheckpoints;
 import io.weir.api.execution.RestoreRefusedException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import io.weir.runtime.internal.checkpoint.RestoreAssembler;
@@ -97,7 +97,7 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         JobGraph graph = JobGraphBuilder.build(pipeline);
         CheckpointConfig cc = pipeline.checkpointConfig();
         validate(cc);
-        JobSettings.of(pipeline.configuration()); // fails here, before anything runs, on a bad value
+        JobSettings settings = JobSettings.of(pipeline.configuration()); // fails here, before anything runs, on a bad value
         for (String warning : ConfigKeys.unknownKeyWarnings(pipeline.configuration(), java.util.List.of())) {
             LOG.warn("Job '{}': {}", pipeline.jobName(), warning);
         }
@@ -112,11 +112,11 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         try {
             CompletedCheckpoint restore = null;
             if (restoreSetting != null && !restoreSetting.isBlank()) {
-                restore = findRestore(restoreSetting.trim(), storage, pipeline.configuration().getBoolean(ConfigKeys.RESTORE_ALLOW_REWIND, false));
+                restore = findRestore(restoreSetting.trim(), storage, settings.allowRewind());
             }
             // read and check the restore now, so that a checkpoint this job cannot use is refused before anything runs
             Map<Integer, TaskRestore[]> restoreData = restore == null ? null : RestoreAssembler.assemble(restore, graph);
-            JobMaster master = new JobMaster(newJobId(), pipeline, graph, storage, restore, restoreData, restart,
+            JobMaster master = new JobMaster(newJobId(), pipeline, graph, settings, storage, restore, restoreData, restart,
                     platformForJob.apply(graph.jobName()));
             master.start();
             return master;
@@ -161,34 +161,28 @@ public final class EmbeddedExecutor implements PipelineExecutor {
      * and are ignored.
      */
     private static CompletedCheckpoint findLatest(FileCheckpointStorage storage, boolean allowRewind) throws Exception {
-        List<CheckpointInfo> complete = new ArrayList<>();
-        for (CheckpointInfo info : storage.listCheckpoints()) {
-            if (info.complete()) {
-                complete.add(info);
-            }
-        }
-        complete.sort(Comparator.comparingLong(CheckpointInfo::checkpointId).reversed());
-        if (complete.isEmpty()) {
+        LatestCheckpoints latest = storage.findLatest();
+        CheckpointInfo newest = latest.newestComplete();
+        CompletedCheckpoint intact = latest.newestIntact();
+        if (newest == null) {
             LOG.info("No completed checkpoint in {} to restore from ({}=latest): starting from the beginning.", storage.jobDirectory(),
                     ConfigKeys.CHECKPOINTING_RESTORE);
             return null;
         }
-        CheckpointInfo newest = complete.get(0);
-        if (newest.intact()) {
-            LOG.info("Restoring from the latest checkpoint {}.", newest.directory());
-            return FileCheckpointStorage.load(newest.directory());
+        if (!latest.newestIsDamaged()) {
+            LOG.info("Restoring from the latest checkpoint {}.", intact.directory());
+            return intact;
         }
-        CheckpointInfo older = complete.stream().filter(CheckpointInfo::intact).findFirst().orElse(null);
-        if (older != null && allowRewind) {
+        if (intact != null && allowRewind) {
             LOG.warn("The latest checkpoint {} is damaged ({}); restoring the older checkpoint {} because {}=true: output committed after it"
-                    + " may be emitted again.", newest.directory(), newest.problem(), older.directory(), ConfigKeys.RESTORE_ALLOW_REWIND);
-            return FileCheckpointStorage.load(older.directory());
+                    + " may be emitted again.", newest.directory(), newest.problem(), intact.directory(), ConfigKeys.RESTORE_ALLOW_REWIND);
+            return intact;
         }
         StringBuilder msg = new StringBuilder("Cannot resume job '").append(storage.jobName()).append("' from its latest checkpoint: ")
                 .append(newest.directory()).append(" is damaged (").append(newest.problem()).append("). No checkpoint was changed. Choices: ")
                 .append("repair or restore that checkpoint's files and resume again; ");
-        if (older != null) {
-            msg.append("or resume from the older intact checkpoint ").append(older.directory()).append(", accepting that output committed after it")
+        if (intact != null) {
+            msg.append("or resume from the older intact checkpoint ").append(intact.directory()).append(", accepting that output committed after it")
                     .append(" is emitted again, with ").append(ConfigKeys.RESTORE_ALLOW_REWIND).append("=true (weir run --allow-rewind); ");
         } else {
             msg.append("no older checkpoint is intact; ");

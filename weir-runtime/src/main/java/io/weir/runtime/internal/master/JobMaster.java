@@ -91,7 +91,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     private volatile boolean keepCheckpointsOnCancel;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
-    JobMaster(String jobId, Pipeline pipeline, JobGraph graph, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
+    JobMaster(String jobId, Pipeline pipeline, JobGraph graph, JobSettings settings, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
             Map<Integer, TaskRestore[]> initialRestoreData, RestartBackoffTimeStrategy restartStrategy, Platform platform) {
         this.jobId = jobId;
         this.pipeline = pipeline;
@@ -102,7 +102,6 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.preparedRestore = initialRestoreData;
         this.restartStrategy = restartStrategy;
         this.clock = platform.clock();
-        JobSettings settings = JobSettings.of(pipeline.configuration());
         this.cancellationTimeoutMs = settings.cancellationTimeoutMillis();
         this.batchSize = settings.batchSize();
         this.objectReuse = settings.objectReuse();

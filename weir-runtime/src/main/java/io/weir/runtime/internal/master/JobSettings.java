@@ -11,8 +11,9 @@ import io.weir.api.configuration.Configuration;
  * @param batchSize                 {@link ConfigKeys#CHANNEL_BATCH_SIZE}
  * @param objectReuse               {@link ConfigKeys#OBJECT_REUSE}
  * @param localRecovery             {@link ConfigKeys#LOCAL_RECOVERY}
+ * @param allowRewind               {@link ConfigKeys#RESTORE_ALLOW_REWIND}
  */
-record JobSettings(long cancellationTimeoutMillis, int batchSize, boolean objectReuse, boolean localRecovery) {
+record JobSettings(long cancellationTimeoutMillis, int batchSize, boolean objectReuse, boolean localRecovery, boolean allowRewind) {
     static final int MAX_BATCH_SIZE = 65_536;
 
     static JobSettings of(Configuration conf) {
@@ -26,6 +27,7 @@ record JobSettings(long cancellationTimeoutMillis, int batchSize, boolean object
             throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.CHANNEL_BATCH_SIZE + "' = " + batch
                     + "; allowed: 1 to " + MAX_BATCH_SIZE + ".");
         }
-        return new JobSettings(timeout, batch, conf.getBoolean(ConfigKeys.OBJECT_REUSE, false), conf.getBoolean(ConfigKeys.LOCAL_RECOVERY, true));
+        return new JobSettings(timeout, batch, conf.getBoolean(ConfigKeys.OBJECT_REUSE, false), conf.getBoolean(ConfigKeys.LOCAL_RECOVERY, true),
+                conf.getBoolean(ConfigKeys.RESTORE_ALLOW_REWIND, false));
     }
 }

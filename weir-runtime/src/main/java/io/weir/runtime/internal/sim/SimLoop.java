@@ -138,11 +138,7 @@ public final class SimLoop {
         TaskRunner runner = new TaskRunner() {
             @Override
             public void start(StreamTask task) {
-                if (task.hasOwnEmitterThread()) {
-                    throw new IllegalArgumentException("Task " + task.name() + " starts with a classic SourceFunction, which emits from a"
-                            + " thread of its own and cannot be simulated; use a split-based source (fromSequence, fromElements,"
-                            + " fromCollection, fromSource).");
-                }
+                // classic SourceFunctions (a thread of their own) are refused by Simulation before a job starts
                 SimTask t = new SimTask(task, g);
                 task.wakeup().setListener(() -> t.idleEpoch = -1); // input, a mail or output room arrived: step it again
                 tasks.add(t);

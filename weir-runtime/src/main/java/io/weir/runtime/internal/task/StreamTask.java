@@ -157,10 +157,6 @@ public final class StreamTask {
         return cancelRequested;
     }
 
-    /** Whether the head of the chain is a classic {@code SourceFunction}, which emits from a thread of its own. */
-    public boolean hasOwnEmitterThread() {
-        return legacySource != null;
-    }
 
     /** The thread currently stepping this task (set by a threaded runner), or null. */
     public Thread thread() {
