@@ -4,7 +4,7 @@ import io.weir.api.tuple.Tuple3;
 import io.weir.connectors.files.FileSink;
 import io.weir.connectors.files.SimpleStringEncoder;
 import io.weir.runtime.simulation.Simulation;
-import io.weir.runtime.simulation.SimulationResult;
+import io.weir.runtime.simulation.SimulationCampaign;
 import io.weir.testing.CollectingSink;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -86,23 +86,11 @@ class ExamplesSimulationTest {
     @ParameterizedTest
     @MethodSource("jobs")
     void shouldBeExactlyOnceUnderFaults(Simulation<?> sim) {
-        List<String> failures = new ArrayList<>();
-        long faults = 0;
-        long recoveries = 0;
-        long checkpoints = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            SimulationResult r = sim.run(seed);
-            faults += r.faults();
-            recoveries += r.restarts() + r.processes() - 1;
-            checkpoints += r.checkpoints();
-            if (!r.isExactlyOnce()) {
-                failures.add(r.describe());
-            }
-        }
-        System.out.printf("%d seeds: %d faults, %d recoveries, %d checkpoints%n", SEEDS, faults, recoveries, checkpoints);
-        assertThat(failures).isEmpty();
-        assertThat(faults).as("faults injected").isPositive();
-        assertThat(recoveries).as("recoveries").isPositive();
-        assertThat(checkpoints).as("checkpoints completed").isGreaterThan(SEEDS);
+        SimulationCampaign c = sim.runSeeds(1, SEEDS);
+        System.out.println(c.summary());
+        assertThat(c.failures()).isEmpty();
+        assertThat(c.faults()).as("faults injected").isPositive();
+        assertThat(c.recoveries()).as("recoveries").isPositive();
+        assertThat(c.checkpoints()).as("checkpoints completed").isGreaterThan(SEEDS);
     }
 }

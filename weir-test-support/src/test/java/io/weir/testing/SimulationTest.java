@@ -3,14 +3,13 @@ package io.weir.testing;
 import io.weir.api.tuple.Tuple2;
 import io.weir.runtime.simulation.FaultMix;
 import io.weir.runtime.simulation.Simulation;
+import io.weir.runtime.simulation.SimulationCampaign;
 import io.weir.runtime.simulation.SimulationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,26 +34,12 @@ class SimulationTest {
     @ParameterizedTest
     @MethodSource("jobs")
     void shouldBeExactlyOnceUnderFaults(Simulation<?> sim) {
-        List<String> failures = new ArrayList<>();
-        long faults = 0;
-        long checkpoints = 0;
-        long restarts = 0;
-        long processes = 0;
-        for (long seed = 1; seed <= SEEDS; seed++) {
-            SimulationResult r = sim.run(seed);
-            faults += r.faults();
-            checkpoints += r.checkpoints();
-            restarts += r.restarts();
-            processes += r.processes();
-            if (!r.isExactlyOnce()) {
-                failures.add(r.describe());
-            }
-        }
-        System.out.printf("%d seeds: %d faults, %d restarts, %d processes, %d checkpoints%n", SEEDS, faults, restarts, processes, checkpoints);
-        assertThat(failures).isEmpty();
-        assertThat(faults).as("faults injected").isPositive();
-        assertThat(checkpoints).as("checkpoints completed").isGreaterThan(SEEDS);
-        assertThat(restarts + processes - SEEDS).as("recoveries").isPositive();
+        SimulationCampaign c = sim.runSeeds(1, SEEDS);
+        System.out.println(c.summary());
+        assertThat(c.failures()).isEmpty();
+        assertThat(c.faults()).as("faults injected").isPositive();
+        assertThat(c.checkpoints()).as("checkpoints completed").isGreaterThan(SEEDS);
+        assertThat(c.recoveries()).as("recoveries").isPositive();
     }
 
     @Test

@@ -121,6 +121,26 @@ public final class Simulation<T> {
                 r.checkpoints);
     }
 
+    /** Runs seeds {@code firstSeed} to {@code firstSeed + count - 1} one after the other and sums them up. Test thread only. */
+    public SimulationCampaign runSeeds(long firstSeed, int count) {
+        long faults = 0;
+        long restarts = 0;
+        long processes = 0;
+        long checkpoints = 0;
+        List<String> failures = new java.util.ArrayList<>();
+        for (long seed = firstSeed; seed < firstSeed + count; seed++) {
+            SimulationResult r = run(seed);
+            faults += r.faults();
+            restarts += r.restarts();
+            processes += r.processes();
+            checkpoints += r.checkpoints();
+            if (!r.isExactlyOnce()) {
+                failures.add(r.describe());
+            }
+        }
+        return new SimulationCampaign(name, count, faults, restarts, processes, checkpoints, List.copyOf(failures));
+    }
+
     private static final class Run {
         SimLoop loop;
         List<?> output;

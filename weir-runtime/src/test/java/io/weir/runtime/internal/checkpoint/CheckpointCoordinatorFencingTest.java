@@ -115,6 +115,14 @@ class CheckpointCoordinatorFencingTest {
         return new CheckpointCoordinator(cc, storage, "fencing", clock, actions);
     }
 
+    /** Triggers a checkpoint of a one-subtask job and acknowledges it: its metadata write is then held in {@code actions}. */
+    private long triggerAndAcknowledge(CheckpointCoordinator c) throws Exception {
+        c.trigger(false);
+        long id = actions.triggered.get(actions.triggered.size() - 1);
+        c.acknowledge(id, writeState(id), new TaskListener.SnapshotStats(0, 0, 0, 3));
+        return id;
+    }
+
     private SubtaskStateMetadata writeState(long id) throws Exception {
         StateFileHandle handle;
         try (StateFileOutputStream out = storage.createStateFile(id, "t0-0.state")) {
@@ -128,9 +136,7 @@ class CheckpointCoordinatorFencingTest {
     void whenTheAttemptStopsWhileMetadataIsBeingWritten_thenFailoverWaitsAndTheCheckpointBecomesTheLatest() throws Exception {
         CheckpointCoordinator c = coordinator();
         c.start(1);
-        c.trigger(false);
-        long id = actions.triggered.get(0);
-        c.acknowledge(id, writeState(id), new TaskListener.SnapshotStats(0, 0, 0, 3));
+        long id = triggerAndAcknowledge(c);
         assertThat(actions.heldIo).as("the metadata write is under way").hasSize(1);
 
         c.stop("failure of a task"); // failover begins while the metadata is being written
@@ -150,9 +156,7 @@ class CheckpointCoordinatorFencingTest {
     void whenTheMetadataWriteFailsAfterTheAttemptStopped_thenNothingCompletesAndFailoverMayGoOn() throws Exception {
         CheckpointCoordinator c = coordinator();
         c.start(1);
-        c.trigger(false);
-        long id = actions.triggered.get(0);
-        c.acknowledge(id, writeState(id), new TaskListener.SnapshotStats(0, 0, 0, 3));
+        long id = triggerAndAcknowledge(c);
         storage.setFaultHook((point, path) -> {
             if (point == FileCheckpointStorage.FaultHook.Point.METADATA_RENAME) {
                 throw new java.io.IOException("disk full (test)");
@@ -186,9 +190,7 @@ class CheckpointCoordinatorFencingTest {
         long f = actions.triggered.get(0);
         c.stop("failure of a task"); // F is aborted; the job restarts from an earlier checkpoint
         c.start(1);
-        c.trigger(false); // a regular checkpoint of the restarted attempt, mid-stream
-        long id = actions.triggered.get(1);
-        c.acknowledge(id, writeState(id), new TaskListener.SnapshotStats(0, 0, 0, 3));
+        long id = triggerAndAcknowledge(c); // a regular checkpoint of the restarted attempt, mid-stream
         actions.releaseIo();
 
         assertThat(actions.notifiedComplete).containsExactly(id);
