@@ -14,6 +14,7 @@ import java.time.Duration;
 public class CheckpointConfig implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The default checkpoint timeout: 10 minutes, as in Flink. */
     public static final long DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
     private long checkpointInterval = -1;
@@ -28,6 +29,7 @@ public class CheckpointConfig implements Serializable {
     private String checkpointStorage;
     private int numRetainedCheckpoints = 1;
 
+    /** Flink's defaults: checkpointing off, EXACTLY_ONCE, 10 min timeout, one checkpoint at a time, one retained. */
     public CheckpointConfig() {}
 
     /** Copy constructor. */
@@ -45,10 +47,12 @@ public class CheckpointConfig implements Serializable {
         numRetainedCheckpoints = o.numRetainedCheckpoints;
     }
 
+    /** Whether periodic checkpoints are on (an interval greater than 0 was set). Pure; any thread. */
     public boolean isCheckpointingEnabled() {
         return checkpointInterval > 0;
     }
 
+    /** Interval in ms between checkpoint triggers, or -1 when checkpointing is off. Pure; any thread. */
     public long getCheckpointInterval() {
         return checkpointInterval;
     }
@@ -58,14 +62,21 @@ public class CheckpointConfig implements Serializable {
         this.checkpointInterval = checkpointInterval;
     }
 
+    /** EXACTLY_ONCE (barriers aligned, the default) or AT_LEAST_ONCE. Pure; any thread. */
     public CheckpointingMode getCheckpointingMode() {
         return checkpointingMode;
     }
 
+    /**
+     * Sets the guarantee checkpoints give; called while the job is built, before {@code execute()}.
+     *
+     * @throws NullPointerException if {@code checkpointingMode} is null
+     */
     public void setCheckpointingMode(CheckpointingMode checkpointingMode) {
         this.checkpointingMode = java.util.Objects.requireNonNull(checkpointingMode, "checkpointingMode");
     }
 
+    /** Ms after which a checkpoint that is not complete is aborted. Pure; any thread. */
     public long getCheckpointTimeout() {
         return checkpointTimeout;
     }
@@ -75,6 +86,7 @@ public class CheckpointConfig implements Serializable {
         this.checkpointTimeout = checkpointTimeout;
     }
 
+    /** Ms between the end of one checkpoint and the next trigger. Pure; any thread. */
     public long getMinPauseBetweenCheckpoints() {
         return minPauseBetweenCheckpoints;
     }
@@ -84,6 +96,7 @@ public class CheckpointConfig implements Serializable {
         this.minPauseBetweenCheckpoints = minPauseBetweenCheckpoints;
     }
 
+    /** How many checkpoints may be in progress at once. Pure; any thread. */
     public int getMaxConcurrentCheckpoints() {
         return maxConcurrentCheckpoints;
     }
@@ -93,6 +106,7 @@ public class CheckpointConfig implements Serializable {
         this.maxConcurrentCheckpoints = maxConcurrentCheckpoints;
     }
 
+    /** How many checkpoint failures in a row the job tolerates before it fails. Pure; any thread. */
     public int getTolerableCheckpointFailureNumber() {
         return tolerableCheckpointFailureNumber;
     }
@@ -102,18 +116,26 @@ public class CheckpointConfig implements Serializable {
         this.tolerableCheckpointFailureNumber = tolerableCheckpointFailureNumber;
     }
 
+    /** Whether barriers may overtake queued records (stored in the checkpoint); EXACTLY_ONCE only. Pure; any thread. */
     public boolean isUnalignedCheckpointsEnabled() {
         return unalignedCheckpointsEnabled;
     }
 
+    /** Same as {@code enableUnalignedCheckpoints(true)}. Before {@code execute()}. */
     public void enableUnalignedCheckpoints() {
         enableUnalignedCheckpoints(true);
     }
 
+    /**
+     * Lets barriers overtake queued records under backpressure; the overtaken records are stored in the
+     * checkpoint and replayed on restore. Applies to EXACTLY_ONCE only (a warning at {@code execute()}
+     * otherwise). Before {@code execute()}.
+     */
     public void enableUnalignedCheckpoints(boolean enabled) {
         this.unalignedCheckpointsEnabled = enabled;
     }
 
+    /** How long an alignment may last before an unaligned checkpoint takes over (0: unaligned at once). Pure; any thread. */
     public Duration getAlignedCheckpointTimeout() {
         return Duration.ofMillis(alignedCheckpointTimeoutMs);
     }
@@ -138,14 +160,25 @@ public class CheckpointConfig implements Serializable {
         return checkpointStorage;
     }
 
+    /**
+     * Where checkpoints are written: a {@code file://} URI or a plain path (key
+     * {@code execution.checkpointing.dir}); null for {@code <tmp>/weir-checkpoints}. The folder is
+     * created and checked at {@code execute()}, which fails naming it if it cannot be used.
+     */
     public void setCheckpointStorage(String checkpointDirectory) {
         this.checkpointStorage = checkpointDirectory;
     }
 
+    /**
+     * As {@link #setCheckpointStorage(String)}, for a path.
+     *
+     * @throws NullPointerException if {@code checkpointDirectory} is null
+     */
     public void setCheckpointStorage(Path checkpointDirectory) {
         this.checkpointStorage = checkpointDirectory.toUri().toString();
     }
 
+    /** How many completed checkpoints are kept on disk (the newest ones). Pure; any thread. */
     public int getNumRetainedCheckpoints() {
         return numRetainedCheckpoints;
     }

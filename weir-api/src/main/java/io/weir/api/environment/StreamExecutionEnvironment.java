@@ -67,6 +67,10 @@ public class StreamExecutionEnvironment {
         return getExecutionEnvironment(ctx == null ? new Configuration() : ctx);
     }
 
+    /**
+     * An environment with {@code configuration} applied over this thread's context configuration (see
+     * {@link #setContextConfiguration}). Any thread; the environment is used by the thread that builds the job.
+     */
     public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
         Configuration merged = new Configuration();
         Configuration ctx = CONTEXT_CONFIGURATION.get();
@@ -77,16 +81,19 @@ public class StreamExecutionEnvironment {
         return new StreamExecutionEnvironment(merged, Runtime.getRuntime().availableProcessors());
     }
 
+    /** Same as {@link #getExecutionEnvironment()}: Weir always runs in this JVM by default. */
     public static StreamExecutionEnvironment createLocalEnvironment() {
         return getExecutionEnvironment();
     }
 
+    /** An environment for this JVM with default parallelism {@code parallelism} (checked at {@code execute()}). */
     public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
         StreamExecutionEnvironment env = getExecutionEnvironment();
         env.setParallelism(parallelism);
         return env;
     }
 
+    /** As {@link #createLocalEnvironment(int)}, with {@code configuration} applied (Flink's keys). */
     public static StreamExecutionEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
         StreamExecutionEnvironment env = getExecutionEnvironment(configuration);
         env.setParallelism(parallelism);
@@ -115,6 +122,10 @@ public class StreamExecutionEnvironment {
         checkpointConfig.configure(conf);
     }
 
+    /**
+     * The settings of this environment under Flink's keys; changes made here before {@code execute()}
+     * reach the job (the executor reads them then, warning about unknown engine keys). Never null.
+     */
     public Configuration getConfiguration() {
         return configuration;
     }
@@ -137,6 +148,7 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** The default parallelism of operators that do not set their own. */
     public int getParallelism() {
         return parallelism;
     }
@@ -147,6 +159,7 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** The number of key groups, or -1 for the default (128, at least the parallelism). */
     public int getMaxParallelism() {
         return maxParallelism;
     }
@@ -157,6 +170,7 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** Enables periodic checkpoints every {@code interval} ms with the given guarantee; returns this. Checked at {@code execute()}. */
     public StreamExecutionEnvironment enableCheckpointing(long interval, CheckpointingMode mode) {
         checkpointConfig.setCheckpointInterval(interval);
         checkpointConfig.setCheckpointingMode(mode);
@@ -169,18 +183,30 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** The checkpoint settings of this environment (the same instance each call); {@code execute()} takes a copy. */
     public CheckpointConfig getCheckpointConfig() {
         return checkpointConfig;
     }
 
+    /**
+     * The restart strategy for failures; null for the default (the {@code restart-strategy.type} key if
+     * set, else exponential delay with checkpointing and no restart without, as Flink). Checked at
+     * {@code execute()}.
+     */
     public void setRestartStrategy(RestartStrategyConfiguration restartStrategy) {
         this.restartStrategy = restartStrategy;
     }
 
+    /** The restart strategy set, or null for the default. */
     public RestartStrategyConfiguration getRestartStrategy() {
         return restartStrategy;
     }
 
+    /**
+     * The given elements, in order, from one checkpointed source subtask (as {@link #fromCollection}).
+     *
+     * @throws IllegalArgumentException if no element is given
+     */
     @SafeVarargs
     public final <T> DataStreamSource<T> fromElements(T... data) {
         if (data.length == 0) {
@@ -215,6 +241,11 @@ public class StreamExecutionEnvironment {
         return addSource(function, "Custom Source");
     }
 
+    /**
+     * A classic source function named {@code sourceName}. Its {@code run} is called on a thread of its own
+     * and must emit under the checkpoint lock; {@code cancel} is called from another thread to stop it.
+     * A {@link ParallelSourceFunction} may run in parallel, any other with parallelism 1.
+     */
     public <T> DataStreamSource<T> addSource(SourceFunction<T> function, String sourceName) {
         boolean parallel = function instanceof ParallelSourceFunction;
         SourceTransformation<T> t = new SourceTransformation<>(sourceName, null, function, parallel, parallel ? -1 : 1);
@@ -232,6 +263,15 @@ public class StreamExecutionEnvironment {
         return execute(configuration.getString(ConfigKeys.PIPELINE_NAME, "Weir Streaming Job"));
     }
 
+    /**
+     * Runs the job named {@code jobName} and blocks until it ends.
+     *
+     * @return the result of a job that finished
+     * @throws IllegalArgumentException          on invalid settings, before anything runs
+     * @throws io.weir.api.execution.RestoreRefusedException if the checkpoint to resume from cannot be used safely
+     * @throws JobExecutionException              if the job failed for good or was cancelled, with its failure history
+     * @throws InterruptedException               if the calling thread is interrupted (the job is then cancelled)
+     */
     public JobExecutionResult execute(String jobName) throws Exception {
         JobClient client = executeAsync(jobName);
         try {

@@ -33,6 +33,7 @@ public record FailureRecord(long timestampMs, String operator, int subtask, int 
         FATAL
     }
 
+    /** This record with the checkpoint the following restart restored ({@code -1}: none). Pure; any thread. */
     public FailureRecord withRestoredCheckpoint(long checkpointId) {
         return new FailureRecord(timestampMs, operator, subtask, attempt, classification, cause, checkpointId);
     }

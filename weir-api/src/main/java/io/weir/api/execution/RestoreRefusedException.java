@@ -10,6 +10,7 @@ package io.weir.api.execution;
 public class RestoreRefusedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what was refused and why, naming the checkpoint and the user's choices (one line) */
     public RestoreRefusedException(String message) {
         super(message);
     }
