@@ -71,6 +71,19 @@ import java.util.Set;
  * name space that its checkpoint does not know, so two sinks (or jobs) sharing a directory would
  * delete each other's work. Restoring removes only hidden in-progress files, never committed ones.
  *
+ * <h2>Restoring an older checkpoint (rewind)</h2>
+ *
+ * Before committing the parts of checkpoint {@code n}, each subtask records {@code n} and the job's lineage durably
+ * in {@code <base>/.weir-commits/subtask-<i>} (hidden). A restore of a checkpoint older than the newest recorded
+ * commit of the same lineage (for instance {@code -s} with an older {@code chk-N}, or after the newest
+ * {@code _metadata} was lost) would write the records after it a second time, so the sink refuses it: the job fails
+ * at once with a {@link io.weir.api.execution.RestoreRefusedException} ({@code weir run} exits with code 2) and its
+ * checkpoints are kept. With {@code --allow-rewind} ({@code weir.restore.allow-rewind=true}) the restore goes on and
+ * the sink <strong>keeps</strong> the parts committed after the restored checkpoint (committed files are never
+ * removed, as above) and logs a warning naming them: their records are committed again in new parts, so the
+ * output holds them twice, which is what the option accepts. An earlier run into the same directory that the job did
+ * not restore from (a fresh start) has another lineage and is never taken for a rewind.
+ *
  * <p>Errors (a base directory that cannot be created or written, a full disk during a write or an
  * fsync, a failed rename) fail the task with a message naming the file and what to do; the job then
  * restarts from its last checkpoint according to its restart strategy.
@@ -98,6 +111,8 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
     private transient ListState<PartNameSpace.Entry> nameSpaceState;
     private transient boolean finished;
     private transient boolean checkpointedSinceFinish;
+    /** The name-space entries of the restored checkpoint, kept to report a rewind. */
+    private transient List<PartNameSpace.Entry> restoredEntries;
 
     private FileSink(RowFormatBuilder<IN> b) {
         super(new FileSinkTransaction.Serializer());
@@ -166,8 +181,10 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
         nameSpaceState = context.getOperatorStateStore().getUnionListState(
                 new ListStateDescriptor<>(PartNameSpace.STATE_NAME, new PartNameSpace.EntrySerializer()));
         Set<String> pendingAnywhere = new HashSet<>();
+        restoredEntries = new ArrayList<>();
         for (PartNameSpace.Entry e : nameSpaceState.get()) {
             pendingAnywhere.addAll(e.pendingInProgress());
+            restoredEntries.add(e);
         }
         nextCounter = PartNameSpace.recover(base, subtask, getRuntimeContext().getNumberOfParallelSubtasks(), nameSpaceState.get(),
                 pendingAnywhere, LOG);
@@ -202,6 +219,46 @@ public final class FileSink<IN> extends TwoPhaseCommitSinkFunction<IN, FileSinkT
                     base, subtask, pendingTransactions());
         }
         super.close();
+    }
+
+    // ------------------------------------------------------------------ rewind fence
+
+    @Override
+    protected java.util.OptionalLong lastCommittedCheckpointId(String lineage) throws IOException {
+        return CommitRecords.highest(base, lineage);
+    }
+
+    /** Records the checkpoint before its parts become visible; transactions without parts make nothing visible. */
+    @Override
+    protected void recordCommit(String lineage, long checkpointId, List<FileSinkTransaction> transactions) throws IOException {
+        for (FileSinkTransaction t : transactions) {
+            if (!t.parts().isEmpty()) {
+                CommitRecords.write(base, subtask, lineage, checkpointId);
+                return;
+            }
+        }
+    }
+
+    /** Keeps the parts committed after the restored checkpoint, names them in a warning, and resets this subtask's record. */
+    @Override
+    protected void rewindAccepted(long restoredCheckpointId, long lastCommittedCheckpointId) throws IOException {
+        int parallelism = getRuntimeContext().getNumberOfParallelSubtasks();
+        List<Path> newer = PartNameSpace.committedAfter(base, restoredEntries, subtask, parallelism);
+        LOG.warn("File sink {} (subtask {}): restoring checkpoint {} although the output of checkpoint {} is already committed, as "
+                + "allowed by weir.restore.allow-rewind. The records after checkpoint {} are written again; the {} part file(s) committed "
+                + "after it are kept, so those records are in the output twice: {}", base, subtask, restoredCheckpointId,
+                lastCommittedCheckpointId, restoredCheckpointId, newer.size(), newer.size() <= 20 ? newer : newer.subList(0, 20) + " ...");
+        String lineage = null;
+        for (CommitRecords.Entry e : CommitRecords.readAll(base)) {
+            if (e.subtask() == subtask) {
+                lineage = e.lineage();
+            } else if (subtask == 0 && e.subtask() >= parallelism) {
+                CommitRecords.delete(base, e.subtask()); // subtasks that no longer exist cannot reset their own
+            }
+        }
+        if (lineage != null) {
+            CommitRecords.write(base, subtask, lineage, restoredCheckpointId);
+        }
     }
 
     // ------------------------------------------------------------------ transactions

@@ -101,6 +101,46 @@ final class PartNameSpace {
         return Math.max(next, maxSeen[0] + 1);
     }
 
+    /**
+     * The committed parts that subtask {@code subtask} is answerable for (its own name space; subtask 0 also those of
+     * subtasks {@code >= parallelism}) and that were opened after the checkpoint whose entries are {@code restored}:
+     * a counter at or above that name space's restored next counter (the highest of all, for a name space the
+     * checkpoint does not list). Used to report a rewind; sorted by path.
+     */
+    static List<Path> committedAfter(Path base, List<Entry> restored, int subtask, int parallelism) throws IOException {
+        java.util.Map<Integer, Long> threshold = new java.util.HashMap<>();
+        long highest = 0;
+        for (Entry e : restored) {
+            threshold.merge(e.subtask(), e.nextCounter(), Math::max);
+            highest = Math.max(highest, e.nextCounter());
+        }
+        final long fallback = highest;
+        List<Path> out = new ArrayList<>();
+        Files.walkFileTree(base, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(base) || !dir.getFileName().toString().startsWith(".") ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                PartFile.ParsedName n = PartFile.parse(file.getFileName().toString());
+                boolean mine = n != null && (n.subtask() == subtask || (subtask == 0 && n.subtask() >= parallelism));
+                if (mine && !n.inProgress() && n.counter() >= threshold.getOrDefault(n.subtask(), fallback)) {
+                    out.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE; // a report only
+            }
+        });
+        java.util.Collections.sort(out);
+        return out;
+    }
+
     static String relative(Path base, Path file) {
         StringBuilder sb = new StringBuilder();
         for (Path segment : base.relativize(file)) {

@@ -15,6 +15,7 @@ import java.util.Objects;
  * {
  *   "formatVersion" : 1,                      // this format; readers refuse versions they do not know
  *   "jobName" : "word count",
+ *   "lineage" : "5f0c9d2e-…",                // optional: which run this checkpoint continues (see below)
  *   "checkpointId" : 12,                      // equals the N of the chk-N folder
  *   "triggerTimestamp" : 1714557600123,       // ms since the epoch, UTC
  *   "completedTimestamp" : 1714557600456,
@@ -47,13 +48,17 @@ import java.util.Objects;
  *
  * @param formatVersion      {@link #CURRENT_FORMAT_VERSION} for metadata written by this version of Weir
  * @param jobName            the job's name as given by the user
+ * @param lineage            identifies a chain of runs that continue one another: a fresh start draws a new random
+ *                           lineage, a restore keeps the restored checkpoint's. Two-phase-commit sinks record it beside
+ *                           their commits to recognise a restore of a checkpoint older than output they already
+ *                           committed ({@code null} in metadata written before Weir recorded lineages)
  * @param checkpointId       the checkpoint id, {@code >= 1}, never reused within a job folder
  * @param triggerTimestamp   when the coordinator triggered the checkpoint (ms since the epoch)
  * @param completedTimestamp when all subtasks had acknowledged (ms since the epoch)
  * @param checkpointingMode  {@code EXACTLY_ONCE} or {@code AT_LEAST_ONCE}
  * @param subtasks           one entry per subtask of every task in the job
  */
-public record CheckpointMetadata(int formatVersion, String jobName, long checkpointId, long triggerTimestamp,
+public record CheckpointMetadata(int formatVersion, String jobName, String lineage, long checkpointId, long triggerTimestamp,
         long completedTimestamp, String checkpointingMode, List<SubtaskStateMetadata> subtasks) {
 
     /** The format version this version of Weir writes and the only one it reads. */
@@ -71,7 +76,7 @@ public record CheckpointMetadata(int formatVersion, String jobName, long checkpo
     /** Metadata in the current format version. */
     public CheckpointMetadata(String jobName, long checkpointId, long triggerTimestamp, long completedTimestamp,
             String checkpointingMode, List<SubtaskStateMetadata> subtasks) {
-        this(CURRENT_FORMAT_VERSION, jobName, checkpointId, triggerTimestamp, completedTimestamp, checkpointingMode, subtasks);
+        this(CURRENT_FORMAT_VERSION, jobName, null, checkpointId, triggerTimestamp, completedTimestamp, checkpointingMode, subtasks);
     }
 
     /** Sum of the sizes of all state files. */

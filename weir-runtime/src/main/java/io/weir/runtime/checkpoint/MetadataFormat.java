@@ -95,6 +95,9 @@ final class MetadataFormat {
             throw new FormatException("has no checksum member, so it is truncated or damaged");
         }
         ((ObjectNode) tree).remove(CHECKSUM_FIELD);
+        if (!tree.has("lineage")) {
+            ((ObjectNode) tree).putNull("lineage"); // optional member: absent in metadata written before lineages
+        }
         try {
             return MAPPER.treeToValue(tree, CheckpointMetadata.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -33,6 +33,9 @@ import java.util.PriorityQueue;
  * backends and snapshot format as a running job. Not thread-safe.
  */
 public final class OperatorHarnessDriver {
+    /** All snapshots of one harness belong to one lineage, as the checkpoints of one job (and its restores) do. */
+    static final String HARNESS_LINEAGE = "operator-test-harness";
+
     private static final String OPERATOR_ID = "harness-operator";
 
     /** One emitted record with its timestamp (null if none). */
@@ -84,7 +87,8 @@ public final class OperatorHarnessDriver {
             }
         };
         OperatorContext ctx = new OperatorContext("harness-job", OPERATOR_ID, "operator under test", "harness task", subtask, parallelism,
-                maxParallelism, 0, (KeySelector<?, ?>) copy[1], restored, restoreFrom == null ? -1 : 0, pts, false);
+                maxParallelism, 0, (KeySelector<?, ?>) copy[1], restored, restoreFrom == null ? -1 : 0, pts, false,
+                HARNESS_LINEAGE, false);
         operator.setup(ctx, new Output() {
             @Override
             public void collect(Object record, long timestamp) {

@@ -3,6 +3,7 @@ package io.weir.api.functions.sink;
 import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.checkpoint.FunctionInitializationContext;
 import io.weir.api.checkpoint.FunctionSnapshotContext;
+import io.weir.api.execution.RestoreRefusedException;
 import io.weir.api.state.CheckpointListener;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
@@ -18,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Base class of sinks whose output becomes visible outside Weir exactly once, by tying a
@@ -109,6 +111,21 @@ import java.util.Optional;
  *       the restored checkpoint does not mention, or by fencing transactional ids.</li>
  * </ul>
  *
+ * <h2>Rewind fence (Weir-specific)</h2>
+ *
+ * Restoring a checkpoint <em>older</em> than the newest one whose transactions were committed (for instance with
+ * {@code -s chk-40} after chk-57 completed, or after the newest {@code _metadata} was deleted) replays elements that
+ * committed transactions already made visible: the output would hold them twice. Flink does not detect this; Weir
+ * lets a sink detect and refuse it. A sink that keeps a durable record of its commits beside its output implements
+ * {@link #lastCommittedCheckpointId(String)} and {@link #recordCommit(String, long, List)}; this class then calls
+ * {@code recordCommit} <em>before</em> each commit (so the record is never behind what is visible) and, on a restore
+ * of checkpoint {@code n} whose lineage ({@link FunctionInitializationContext#getJobLineage()}) has a record
+ * {@code m > n}, throws {@link RestoreRefusedException} (the job fails at once, its checkpoints are kept) unless the
+ * user allowed the rewind ({@link FunctionInitializationContext#isRewindAllowed()}); then it calls
+ * {@link #rewindAccepted(long, long)} and goes on. A sink that implements neither method (the default) has no fence.
+ * Records are kept per lineage, so output of an earlier, unrelated run into the same place (a fresh start) is never
+ * mistaken for a rewind.
+ *
  * <h2>State and rescaling</h2>
  *
  * Each subtask keeps one element of operator list state: its pending transactions, its open
@@ -157,6 +174,10 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
     private transient List<Pending<TXN>> pending;
     private transient CONTEXT userContext;
     private transient ListState<SubtaskState<TXN, CONTEXT>> state;
+    /** The job's lineage, or null (no rewind fence). */
+    private transient String lineage;
+    /** The highest checkpoint id passed to {@link #recordCommit} in this attempt. */
+    private transient long recordedCommit;
 
     /** A sink without a user context. */
     protected TwoPhaseCommitSinkFunction(TypeSerializer<TXN> transactionSerializer) {
@@ -238,6 +259,38 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
      */
     protected void finishRecoveringContext(Collection<TXN> handledTransactions) throws Exception {}
 
+    /**
+     * Rewind fence: the highest checkpoint id that {@link #recordCommit} durably recorded for {@code lineage}, over all
+     * subtasks of this sink (also those of an earlier parallelism), or empty if none. Called on the task thread in
+     * {@link #initializeState}, on a restore, before anything is committed. The default returns empty: no fence.
+     *
+     * @throws Exception when the record cannot be read; the restore fails with it (and is retried by the restart
+     *     strategy), so that an unreadable record never turns into a silent rewind
+     */
+    protected OptionalLong lastCommittedCheckpointId(String lineage) throws Exception {
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Rewind fence: durably records that the {@code transactions} pre-committed for checkpoint {@code checkpointId} of
+     * {@code lineage} are about to be committed (this subtask's record; a later call replaces it). Called on the task
+     * thread right before their {@link #commit} (or {@link #recoverAndCommit}), only when {@code checkpointId} is
+     * higher than any id recorded earlier in this attempt, and only when the job has a lineage. It must be durable when
+     * it returns (write, fsync, atomic rename); an exception fails the task before anything is committed. A sink may
+     * skip transactions that made nothing visible (an empty list of parts, say). The default does nothing.
+     */
+    protected void recordCommit(String lineage, long checkpointId, List<TXN> transactions) throws Exception {}
+
+    /**
+     * Rewind fence: the user allowed restoring checkpoint {@code restoredCheckpointId} although transactions up to
+     * checkpoint {@code lastCommittedCheckpointId} are already committed; the elements after the restored checkpoint
+     * will be written and committed again. Called on the task thread in {@link #initializeState}, before the restored
+     * transactions are committed. A sink should report what was committed after the restored checkpoint and reset its
+     * record (with {@link #recordCommit}) so that later restores of the new run are not refused. The default does
+     * nothing.
+     */
+    protected void rewindAccepted(long restoredCheckpointId, long lastCommittedCheckpointId) throws Exception {}
+
     // ------------------------------------------------------------------ for subclasses
 
     /** The context of this subtask, if any. */
@@ -271,7 +324,10 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
                 new ListStateDescriptor<>(STATE_NAME, new StateSerializer<>(transactionSerializer, contextSerializer)));
         pending = new ArrayList<>();
         userContext = null;
+        lineage = context.getJobLineage().orElse(null);
+        recordedCommit = Long.MIN_VALUE;
         if (context.isRestored()) {
+            checkRewind(context);
             recover(state.get());
         }
         if (userContext == null) {
@@ -284,6 +340,34 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
         state.clear();
         openTransaction = beginTransaction();
         phase = Phase.RUNNING;
+    }
+
+    private void checkRewind(FunctionInitializationContext context) throws Exception {
+        OptionalLong restoredId = context.getRestoredCheckpointId();
+        if (lineage == null || restoredId.isEmpty()) {
+            return;
+        }
+        OptionalLong committed = lastCommittedCheckpointId(lineage);
+        if (committed.isEmpty() || committed.getAsLong() <= restoredId.getAsLong()) {
+            return;
+        }
+        if (!context.isRewindAllowed()) {
+            throw new RestoreRefusedException("Sink " + describe() + " refuses to restore checkpoint " + restoredId.getAsLong()
+                    + ": it has already committed the output of checkpoint " + committed.getAsLong() + ", so resuming from the older "
+                    + "checkpoint would write the records after checkpoint " + restoredId.getAsLong() + " a second time. Resume from "
+                    + "checkpoint " + committed.getAsLong() + " or later if it is intact (weir checkpoints list DIR), or accept the "
+                    + "duplicates with --allow-rewind (weir.restore.allow-rewind=true). Nothing was changed.");
+        }
+        rewindAccepted(restoredId.getAsLong(), committed.getAsLong());
+        recordedCommit = restoredId.getAsLong();
+    }
+
+    /** Records the commit of {@code transactions} of checkpoint {@code checkpointId} before they are committed. */
+    private void beforeCommit(long checkpointId, List<TXN> transactions) throws Exception {
+        if (lineage != null && checkpointId > recordedCommit) {
+            recordCommit(lineage, checkpointId, transactions);
+            recordedCommit = checkpointId;
+        }
     }
 
     private void recover(Iterable<SubtaskState<TXN, CONTEXT>> restored) throws Exception {
@@ -300,6 +384,13 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
         }
         toCommit.sort(Comparator.comparingLong(p -> p.checkpointId)); // stable: keeps each subtask's order
         List<TXN> handled = new ArrayList<>(toCommit.size() + toAbort.size());
+        if (!toCommit.isEmpty()) {
+            List<TXN> transactions = new ArrayList<>(toCommit.size());
+            for (Pending<TXN> p : toCommit) {
+                transactions.add(p.transaction);
+            }
+            beforeCommit(toCommit.get(toCommit.size() - 1).checkpointId, transactions);
+        }
         for (Pending<TXN> p : toCommit) {
             recoverAndCommit(p.transaction);
             handled.add(p.transaction);
@@ -352,6 +443,18 @@ public abstract class TwoPhaseCommitSinkFunction<IN, TXN, CONTEXT> extends RichS
         if (phase != Phase.RUNNING && phase != Phase.FINISHED) {
             return; // not initialized, or closed: the next attempt recovers whatever is pending
         }
+        int due = 0;
+        while (due < pending.size() && pending.get(due).checkpointId <= checkpointId) {
+            due++;
+        }
+        if (due == 0) {
+            return;
+        }
+        List<TXN> transactions = new ArrayList<>(due);
+        for (int i = 0; i < due; i++) {
+            transactions.add(pending.get(i).transaction);
+        }
+        beforeCommit(pending.get(due - 1).checkpointId, transactions);
         while (!pending.isEmpty() && pending.get(0).checkpointId <= checkpointId) {
             commit(pending.get(0).transaction);
             pending.remove(0); // only after a successful commit: a failed one is retried from the checkpoint

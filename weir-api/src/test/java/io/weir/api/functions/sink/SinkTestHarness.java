@@ -57,6 +57,8 @@ public final class SinkTestHarness<IN> {
     private final int attempt;
     private final FakeOperatorStateStore store = new FakeOperatorStateStore();
     private long processingTime;
+    private String lineage;
+    private boolean rewindAllowed;
 
     public SinkTestHarness(SinkFunction<IN> function, int subtask, int parallelism, int attempt) {
         this.function = function;
@@ -67,6 +69,18 @@ public final class SinkTestHarness<IN> {
 
     public SinkTestHarness(SinkFunction<IN> function) {
         this(function, 0, 1, 0);
+    }
+
+    /** The job lineage the function sees in {@code initializeState} (none by default). */
+    public SinkTestHarness<IN> withLineage(String lineage) {
+        this.lineage = lineage;
+        return this;
+    }
+
+    /** Whether the function sees a restore of an older checkpoint as allowed (weir.restore.allow-rewind). */
+    public SinkTestHarness<IN> withRewindAllowed(boolean allowed) {
+        this.rewindAllowed = allowed;
+        return this;
     }
 
     public SinkFunction<IN> function() {
@@ -106,6 +120,16 @@ public final class SinkTestHarness<IN> {
                 @Override
                 public OperatorStateStore getOperatorStateStore() {
                     return store;
+                }
+
+                @Override
+                public java.util.Optional<String> getJobLineage() {
+                    return java.util.Optional.ofNullable(lineage);
+                }
+
+                @Override
+                public boolean isRewindAllowed() {
+                    return rewindAllowed;
                 }
 
                 @Override

@@ -29,6 +29,10 @@ class TwoPhaseCommitSinkFunctionTest {
         final List<String> visible = new ArrayList<>();
         int nextId = 1;
         boolean failNextCommit;
+        boolean failNextRecord;
+        /** The rewind fence's durable record: lineage -> subtask -> checkpoint id. */
+        final Map<String, Map<Integer, Long>> commitRecords = new LinkedHashMap<>();
+        final List<long[]> rewinds = new ArrayList<>();
     }
 
     static final class IntSerializer implements TypeSerializer<Integer> {
@@ -124,6 +128,26 @@ class TwoPhaseCommitSinkFunctionTest {
         protected void recoverAndAbort(Integer txn) throws Exception {
             db.log.add("recoverAndAbort " + txn);
             super.recoverAndAbort(txn);
+        }
+
+        @Override
+        protected java.util.OptionalLong lastCommittedCheckpointId(String lineage) {
+            return db.commitRecords.getOrDefault(lineage, Map.of()).values().stream().mapToLong(Long::longValue).max();
+        }
+
+        @Override
+        protected void recordCommit(String lineage, long checkpointId, List<Integer> transactions) {
+            db.log.add("record " + lineage + " " + checkpointId + " " + transactions);
+            if (db.failNextRecord) {
+                db.failNextRecord = false;
+                throw new IllegalStateException("disk full");
+            }
+            db.commitRecords.computeIfAbsent(lineage, l -> new LinkedHashMap<>()).put(getRuntimeContext().getIndexOfThisSubtask(), checkpointId);
+        }
+
+        @Override
+        protected void rewindAccepted(long restoredCheckpointId, long lastCommittedCheckpointId) {
+            db.rewinds.add(new long[] {restoredCheckpointId, lastCommittedCheckpointId});
         }
 
         @Override
@@ -348,5 +372,105 @@ class TwoPhaseCommitSinkFunctionTest {
         DatabaseSink sink = new DatabaseSink(db);
         assertThatThrownBy(() -> new SinkTestHarness<>(sink).snapshot(1))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("phase CREATED");
+    }
+
+    // ------------------------------------------------------------------ rewind fence
+
+    /** Runs checkpoints 1 and 2 of lineage "L" to completion; returns the snapshot of checkpoint 1. */
+    private SinkTestHarness.Snapshot twoCommittedCheckpoints() throws Exception {
+        SinkTestHarness<String> h = new SinkTestHarness<String>(new DatabaseSink(db)).withLineage("L");
+        h.initialize();
+        h.invoke("a");
+        SinkTestHarness.Snapshot s1 = h.snapshot(1);
+        h.notifyComplete(1);
+        h.invoke("b");
+        h.snapshot(2);
+        h.notifyComplete(2);
+        h.invoke("c");
+        return s1;
+    }
+
+    @Test
+    void whenCommitting_thenTheRecordIsWrittenBeforeTheCommit() throws Exception {
+        twoCommittedCheckpoints();
+        assertThat(db.log).containsSubsequence("record L 1 [1]", "commit 1", "record L 2 [2]", "commit 2");
+        assertThat(db.commitRecords).containsEntry("L", Map.of(0, 2L));
+    }
+
+    @Test
+    void whenTheRecordCannotBeWritten_thenNothingIsCommitted() throws Exception {
+        SinkTestHarness<String> h = new SinkTestHarness<String>(new DatabaseSink(db)).withLineage("L");
+        h.initialize();
+        h.invoke("a");
+        h.snapshot(1);
+        db.failNextRecord = true;
+        assertThatThrownBy(() -> h.notifyComplete(1)).hasMessageContaining("disk full");
+        assertThat(db.log).doesNotContain("commit 1");
+        assertThat(db.visible).isEmpty();
+    }
+
+    @Test
+    void whenRestoringACheckpointOlderThanCommittedOutput_thenTheRestoreIsRefusedAndNothingIsCommitted() throws Exception {
+        SinkTestHarness.Snapshot s1 = twoCommittedCheckpoints();
+        int logSize = db.log.size();
+
+        SinkTestHarness<String> h = new SinkTestHarness<String>(new DatabaseSink(db), 0, 1, 1).withLineage("L");
+        assertThatThrownBy(() -> h.initialize(s1, 1))
+                .isInstanceOf(io.weir.api.execution.RestoreRefusedException.class)
+                .hasMessageContaining("refuses to restore checkpoint 1")
+                .hasMessageContaining("already committed the output of checkpoint 2")
+                .hasMessageContaining("--allow-rewind");
+        assertThat(db.log.subList(logSize, db.log.size())).isEmpty();
+        assertThat(db.visible).containsExactly("a", "b");
+        assertThat(db.commitRecords).containsEntry("L", Map.of(0, 2L));
+    }
+
+    @Test
+    void whenTheRewindIsAllowed_thenTheSinkIsToldAndTheRestoreGoesOn() throws Exception {
+        SinkTestHarness.Snapshot s1 = twoCommittedCheckpoints();
+
+        SinkTestHarness<String> h = new SinkTestHarness<String>(new DatabaseSink(db), 0, 1, 1).withLineage("L").withRewindAllowed(true);
+        h.initialize(s1, 1);
+        assertThat(db.rewinds).singleElement().satisfies(r -> assertThat(r).containsExactly(1L, 2L));
+        h.invoke("b");
+        h.snapshot(3);
+        h.notifyComplete(3);
+        assertThat(db.visible).containsExactly("a", "b", "b"); // the duplicate the user accepted
+        assertThat(db.commitRecords).containsEntry("L", Map.of(0, 3L));
+    }
+
+    @Test
+    void whenRestoringTheNewestCommittedCheckpoint_thenNothingIsRefused() throws Exception {
+        SinkTestHarness<String> h = new SinkTestHarness<String>(new DatabaseSink(db)).withLineage("L");
+        h.initialize();
+        h.invoke("a");
+        h.snapshot(1);
+        h.notifyComplete(1);
+        h.invoke("b");
+        SinkTestHarness.Snapshot s2 = h.snapshot(2);
+        h.notifyComplete(2);
+
+        new SinkTestHarness<String>(new DatabaseSink(db), 0, 1, 1).withLineage("L").initialize(s2, 2);
+        assertThat(db.visible).containsExactly("a", "b");
+        assertThat(db.rewinds).isEmpty();
+    }
+
+    @Test
+    void whenTheOutputCameFromAnotherLineage_thenItIsNotARewind() throws Exception {
+        SinkTestHarness.Snapshot s1 = twoCommittedCheckpoints();
+
+        new SinkTestHarness<String>(new DatabaseSink(db), 0, 1, 1).withLineage("M").initialize(s1, 1);
+        assertThat(db.rewinds).isEmpty();
+    }
+
+    @Test
+    void whenTheJobHasNoLineage_thenThereIsNoFence() throws Exception {
+        SinkTestHarness<String> h = new SinkTestHarness<>(new DatabaseSink(db));
+        h.initialize();
+        h.invoke("a");
+        h.snapshot(1);
+        h.notifyComplete(1);
+        assertThat(db.commitRecords).isEmpty();
+        assertThat(db.log).noneMatch(e -> e.startsWith("record"));
     }
 }

@@ -97,6 +97,7 @@ public final class CheckpointCoordinator {
     private final Actions actions;
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private final Deque<CheckpointStatistics> stats = new ArrayDeque<>();
+    private final String lineage;
     private long nextId;
     private long lastTriggerNanos = Long.MIN_VALUE;
     private long lastCompletionNanos = Long.MIN_VALUE;
@@ -107,7 +108,10 @@ public final class CheckpointCoordinator {
     private long latestCompletedId = -1;
     private long completedCount;
 
-    public CheckpointCoordinator(CheckpointConfig config, FileCheckpointStorage storage, String jobName, Clock clock, Actions actions) {
+    /** @param lineage recorded in every checkpoint's metadata (see {@link CheckpointMetadata#lineage()}) */
+    public CheckpointCoordinator(CheckpointConfig config, FileCheckpointStorage storage, String jobName, String lineage, Clock clock,
+            Actions actions) {
+        this.lineage = lineage;
         this.config = config;
         this.storage = storage;
         this.jobName = jobName;
@@ -224,7 +228,7 @@ public final class CheckpointCoordinator {
         }
         // the metadata write (fsync, rename, fsync) runs on an I/O thread so the master stays responsive
         p.committing = true;
-        CheckpointMetadata md = new CheckpointMetadata(1, jobName, p.id, p.triggerTimestamp, clock.currentTimeMillis(),
+        CheckpointMetadata md = new CheckpointMetadata(CheckpointMetadata.CURRENT_FORMAT_VERSION, jobName, lineage, p.id, p.triggerTimestamp, clock.currentTimeMillis(),
                 config.getCheckpointingMode().name(), p.states);
         actions.runIo(() -> storage.commitCheckpoint(md), error -> committed(p, md, error));
     }

@@ -124,7 +124,7 @@ final class ExecutionAttempt {
                         services.timers().schedule(() -> self[0].runOnTaskThread(action::run), delay);
                     }
                 };
-                StreamOperator[] chain = createChain(graph.jobName(), v, i, number, tr, pts, writers, writerTags);
+                StreamOperator[] chain = createChain(services, v, i, number, tr, pts, writers, writerTags);
                 InputGate gate = v.isSource() ? null : new InputGate(inputs[v.index()][i]);
                 StreamTask task = new StreamTask(v, i, services, chain, gate, writers, wakeups[v.index()][i], tr);
                 self[0] = task;
@@ -160,7 +160,7 @@ final class ExecutionAttempt {
         return runner.awaitTermination(tasks, timeoutMillis);
     }
 
-    private static StreamOperator[] createChain(String jobName, JobVertex v, int subtask, int attempt, TaskRestore restore,
+    private static StreamOperator[] createChain(TaskServices services, JobVertex v, int subtask, int attempt, TaskRestore restore,
             ProcessingTimeService pts, RecordWriter[] writers, OutputTag<?>[] writerTags) {
         List<OperatorSpec> specs = v.chain();
         StreamOperator[] ops = new StreamOperator[specs.size()];
@@ -179,8 +179,9 @@ final class ExecutionAttempt {
         for (int k = specs.size() - 1; k >= 0; k--) {
             OperatorSpec s = specs.get(k);
             RestoredState rs = restore == null ? null : restore.byOperator().get(s.operatorId());
-            OperatorContext ctx = new OperatorContext(jobName, s.operatorId(), s.name(), v.name(), subtask, v.parallelism(),
-                    v.maxParallelism(), attempt, keys[k], rs, restore == null ? -1 : restore.checkpointId(), pts, v.objectReuse());
+            OperatorContext ctx = new OperatorContext(services.jobName(), s.operatorId(), s.name(), v.name(), subtask, v.parallelism(),
+                    v.maxParallelism(), attempt, keys[k], rs, restore == null ? -1 : restore.checkpointId(), pts, v.objectReuse(),
+                    services.lineage(), services.allowRewind());
             ops[k].setup(ctx, next);
             StreamOperator downstream = ops[k];
             next = new Output() {

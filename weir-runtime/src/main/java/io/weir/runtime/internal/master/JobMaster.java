@@ -89,6 +89,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
      */
     private final List<Runnable> afterSettling = new ArrayList<>();
     private volatile boolean keepCheckpointsOnCancel;
+    /** Recorded in every checkpoint: a fresh start draws a new one, a restore keeps the restored checkpoint's. */
+    private final String lineage;
+    private final boolean allowRewind;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
     JobMaster(String jobId, Pipeline pipeline, JobGraph graph, JobSettings settings, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
@@ -106,14 +109,26 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.batchSize = settings.batchSize();
         this.objectReuse = settings.objectReuse();
         this.localRecovery = settings.localRecovery();
+        this.allowRewind = settings.allowRewind();
+        this.lineage = initialRestore != null && initialRestore.metadata().lineage() != null ? initialRestore.metadata().lineage() : newLineage();
         this.master = platform.master();
         this.timers = platform.timers();
         this.io = platform.io();
         this.runner = platform.runner();
         this.coordinator = checkpointConfig.isCheckpointingEnabled()
-                ? new CheckpointCoordinator(checkpointConfig, storage, graph.jobName(), clock, this) : null;
+                ? new CheckpointCoordinator(checkpointConfig, storage, graph.jobName(), lineage, clock, this) : null;
         this.startNanos = clock.relativeTimeNanos();
         this.regions = Region.of(graph);
+    }
+
+    private static String newLineage() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return new java.util.UUID(r.nextLong(), r.nextLong()).toString();
+    }
+
+    /** The lineage recorded in this job's checkpoints. */
+    public String lineage() {
+        return lineage;
     }
 
     /** Moves the job to {@code next}; an illegal transition is a bug and throws. Master thread. */
@@ -321,7 +336,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         TaskServices services = new TaskServices(graph.jobName(), region.token, checkpointConfig.getCheckpointingMode(), storage, io,
                 timers, clock, this, batchSize, 10_000_000L,
                 checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
-                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots, objectReuse);
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots, objectReuse, lineage, allowRewind);
         region.attempt = new ExecutionAttempt(region.attemptNumber, graph, services, restore, region.vertices);
         region.attempt.start(runner);
     }

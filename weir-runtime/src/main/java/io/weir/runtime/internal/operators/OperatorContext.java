@@ -11,10 +11,12 @@ import io.weir.runtime.internal.state.RestoredState;
  * @param stateKeySelector     the key of a keyed input, or null
  * @param objectReuse          {@code pipeline.object-reuse}: when false the operator copies mutable records and values
  *                             (with their serializer) before it stores them; when true it stores them as they are
+ * @param lineage              the job's lineage (a fresh start draws one, a restore keeps the checkpoint's), or null
+ * @param allowRewind          the user accepted restoring a checkpoint older than output already committed
  */
 public record OperatorContext(String jobName, String operatorId, String operatorName, String taskName, int subtaskIndex,
         int parallelism, int maxParallelism, int attemptNumber, KeySelector<?, ?> stateKeySelector, RestoredState restored,
-        long restoredCheckpointId, ProcessingTimeService processingTime, boolean objectReuse) {
+        long restoredCheckpointId, ProcessingTimeService processingTime, boolean objectReuse, String lineage, boolean allowRewind) {
 
     public boolean isKeyed() {
         return stateKeySelector != null;

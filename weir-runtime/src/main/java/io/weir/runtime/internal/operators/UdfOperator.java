@@ -53,6 +53,16 @@ public abstract class UdfOperator<F extends Function> extends StreamOperator {
                 }
 
                 @Override
+                public java.util.Optional<String> getJobLineage() {
+                    return java.util.Optional.ofNullable(context.lineage());
+                }
+
+                @Override
+                public boolean isRewindAllowed() {
+                    return context.allowRewind();
+                }
+
+                @Override
                 public KeyedStateStore getKeyedStateStore() {
                     if (keyed == null) {
                         throw new UnsupportedOperationException("Keyed state is only available on a keyed stream: operator '"

@@ -16,8 +16,11 @@ import io.weir.runtime.internal.exec.Scheduler;
  * @param unalignedEnabled   exactly-once checkpoints may let barriers overtake queued records
  * @param alignedTimeoutNanos with unaligned enabled: align first, switch to unaligned after this long (0 = at once)
  * @param objectReuse        records are passed on by reference, not copied (pipeline.object-reuse)
+ * @param lineage            the job's lineage (see {@code CheckpointMetadata#lineage}), recorded in its checkpoints
+ * @param allowRewind        the user accepted a restore older than committed output ({@code weir.restore.allow-rewind})
  */
 public record TaskServices(String jobName, int attempt, CheckpointingMode checkpointingMode, FileCheckpointStorage storage,
         Scheduler ioExecutor, Scheduler timers, Clock clock, TaskListener listener, int batchSize,
         long flushIntervalNanos, boolean unalignedEnabled, long alignedTimeoutNanos,
-        io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots, boolean objectReuse) {}
+        io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots, boolean objectReuse, String lineage,
+        boolean allowRewind) {}

@@ -112,7 +112,7 @@ class CheckpointCoordinatorFencingTest {
     private CheckpointCoordinator coordinator() {
         CheckpointConfig cc = new CheckpointConfig();
         cc.setCheckpointInterval(100);
-        return new CheckpointCoordinator(cc, storage, "fencing", clock, actions);
+        return new CheckpointCoordinator(cc, storage, "fencing", "fencing-lineage", clock, actions);
     }
 
     /** Triggers a checkpoint of a one-subtask job and acknowledges it: its metadata write is then held in {@code actions}. */
