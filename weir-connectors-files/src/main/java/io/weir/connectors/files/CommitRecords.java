@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * The file sink's durable record of its commits, for the rewind fence of
  * {@link io.weir.api.functions.sink.TwoPhaseCommitSinkFunction}: one small file per subtask,
- * {@code <base>/.weir-commits/subtask-<i>}, holding the job lineage and the newest checkpoint whose parts that
- * subtask committed (or was about to). Hidden like in-progress files, so readers that skip names starting with
- * {@code '.'} never see it.
+ * {@code <base>/.weir-commit-<i>}, holding the job lineage and the newest checkpoint whose parts that subtask
+ * committed (or was about to). Hidden like in-progress files, so readers that skip names starting with {@code '.'}
+ * never see it.
  *
  * <p>File format, version 1 (UTF-8 text, three lines): {@code weir-file-sink-commits 1}, {@code lineage <id>},
  * {@code checkpoint <id>}. Written to a temporary file, fsynced, renamed over the old one and the directory fsynced,
@@ -27,18 +27,13 @@ import java.util.regex.Pattern;
  * message naming the file: guessing could turn a rewind into silent duplicates.
  */
 final class CommitRecords {
-    static final String DIRECTORY = ".weir-commits";
     private static final String HEADER = "weir-file-sink-commits 1";
-    private static final Pattern NAME = Pattern.compile("subtask-(\\d{1,9})");
+    private static final Pattern NAME = Pattern.compile("\\.weir-commit-(\\d{1,9})");
 
     private CommitRecords() {}
 
     /** One subtask's record. */
     record Entry(int subtask, String lineage, long checkpointId) {}
-
-    static Path directory(Path base) {
-        return base.resolve(DIRECTORY);
-    }
 
     /** The highest checkpoint id recorded for {@code lineage} by any subtask, or empty. */
     static OptionalLong highest(Path base, String lineage) throws IOException {
@@ -53,12 +48,11 @@ final class CommitRecords {
 
     /** Every subtask's record; empty when the sink never recorded one. */
     static java.util.List<Entry> readAll(Path base) throws IOException {
-        Path dir = directory(base);
         java.util.List<Entry> out = new java.util.ArrayList<>();
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(base)) {
             return out;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(base, ".weir-commit-*")) {
             for (Path f : files) {
                 Matcher m = NAME.matcher(f.getFileName().toString());
                 if (!m.matches()) {
@@ -96,15 +90,10 @@ final class CommitRecords {
 
     /** Replaces {@code subtask}'s record durably. */
     static void write(Path base, int subtask, String lineage, long checkpointId) throws IOException {
-        Path dir = directory(base);
-        Path target = dir.resolve("subtask-" + subtask);
-        Path tmp = dir.resolve(".subtask-" + subtask + ".tmp");
+        Path target = base.resolve(".weir-commit-" + subtask);
+        Path tmp = base.resolve(".weir-commit-" + subtask + ".tmp");
         byte[] bytes = (HEADER + "\nlineage " + lineage + "\ncheckpoint " + checkpointId + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir);
-                FileSystemOps.fsyncDirectory(base);
-            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -119,11 +108,11 @@ final class CommitRecords {
                     + " is writable and has free space; nothing of this checkpoint was committed yet, and the commit is retried when "
                     + "the job restarts.", e);
         }
-        FileSystemOps.fsyncDirectory(dir);
+        FileSystemOps.fsyncDirectory(base);
     }
 
     /** Removes the record of a subtask that no longer exists (after a rewind at a lower parallelism). */
     static void delete(Path base, int subtask) throws IOException {
-        Files.deleteIfExists(directory(base).resolve("subtask-" + subtask));
+        Files.deleteIfExists(base.resolve(".weir-commit-" + subtask));
     }
 }

@@ -74,7 +74,7 @@ import java.util.Set;
  * <h2>Restoring an older checkpoint (rewind)</h2>
  *
  * Before committing the parts of checkpoint {@code n}, each subtask records {@code n} and the job's lineage durably
- * in {@code <base>/.weir-commits/subtask-<i>} (hidden). A restore of a checkpoint older than the newest recorded
+ * in {@code <base>/.weir-commit-<i>} (hidden). A restore of a checkpoint older than the newest recorded
  * commit of the same lineage (for instance {@code -s} with an older {@code chk-N}, or after the newest
  * {@code _metadata} was lost) would write the records after it a second time, so the sink refuses it: the job fails
  * at once with a {@link io.weir.api.execution.RestoreRefusedException} ({@code weir run} exits with code 2) and its

@@ -579,10 +579,12 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         if (storage == null || coordinator == null) {
             return;
         }
-        // A failed job keeps its checkpoints whatever the retention says: resuming it is their point.
+        // A failed job keeps its checkpoints whatever the retention says: resuming it is their point. As in Flink,
+        // RETAIN_ON_CANCELLATION also keeps them when the job finishes.
         ExternalizedCheckpointRetention r = checkpointConfig.getExternalizedCheckpointRetention();
-        boolean discard = finalStatus == JobStatus.FINISHED
-                || (finalStatus == JobStatus.CANCELED && r != ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION && !keepCheckpointsOnCancel);
+        boolean retain = r == ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
+        boolean discard = (finalStatus == JobStatus.FINISHED && !retain)
+                || (finalStatus == JobStatus.CANCELED && !retain && !keepCheckpointsOnCancel);
         if (discard) {
             storage.discardAll();
         } else {
