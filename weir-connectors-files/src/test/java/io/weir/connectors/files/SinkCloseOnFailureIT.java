@@ -24,6 +24,7 @@ class SinkCloseOnFailureIT {
     static final AtomicInteger OPENS = new AtomicInteger();
     static final AtomicInteger CLOSES = new AtomicInteger();
     static final List<String> CLOSED = new CopyOnWriteArrayList<>();
+    static final List<String> OPENED = new CopyOnWriteArrayList<>();
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicLong SEEN = new AtomicLong();
 
@@ -34,6 +35,7 @@ class SinkCloseOnFailureIT {
         @Override
         public void open(Configuration parameters) {
             OPENS.incrementAndGet();
+            OPENED.add("attempt " + getRuntimeContext().getAttemptNumber() + " subtask " + getRuntimeContext().getIndexOfThisSubtask());
         }
 
         @Override
@@ -69,8 +71,9 @@ class SinkCloseOnFailureIT {
 
         assertThat(FAILED).isTrue();
         assertThat(result.getRestarts()).isEqualTo(1);
-        assertThat(OPENS.get()).isEqualTo(4);
+        // a sink subtask of the failed attempt may not have been opened yet when the failure cancelled it (loaded machine)
+        assertThat(OPENED).contains("attempt 1 subtask 0", "attempt 1 subtask 1").hasSizeBetween(3, 4);
         assertThat(CLOSES.get()).isEqualTo(OPENS.get());
-        assertThat(CLOSED).containsExactlyInAnyOrder("attempt 0 subtask 0", "attempt 0 subtask 1", "attempt 1 subtask 0", "attempt 1 subtask 1");
+        assertThat(CLOSED).as("every opened instance was closed").containsExactlyInAnyOrderElementsOf(OPENED);
     }
 }

@@ -35,10 +35,22 @@ class CheckpointMetadataFormatTest {
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
-        assertThat(names).containsExactly("formatVersion", "jobName", "checkpointId", "triggerTimestamp",
+        assertThat(names).containsExactly("formatVersion", "jobName", "lineage", "checkpointId", "triggerTimestamp",
                 "completedTimestamp", "checkpointingMode", "subtasks", "checksum");
         assertThat(json.get("subtasks").get(1).get("stateFile").get("crc32c").longValue()).isEqualTo(0xABCDEF12L);
         assertThat(json.get("subtasks").get(0).has("hasKeyGroups")).isFalse();
+    }
+
+    @Test
+    void shouldKeepTheLineageAndReadMetadataWrittenWithoutOne() throws Exception {
+        CheckpointMetadata withLineage = new CheckpointMetadata(CheckpointMetadata.CURRENT_FORMAT_VERSION, METADATA.jobName(), "run-7",
+                METADATA.checkpointId(), METADATA.triggerTimestamp(), METADATA.completedTimestamp(), METADATA.checkpointingMode(),
+                METADATA.subtasks());
+        assertThat(MetadataFormat.read(MetadataFormat.write(withLineage)).lineage()).isEqualTo("run-7");
+
+        ObjectNode older = MetadataFormat.toTree(withLineage);
+        older.remove("lineage"); // as written before Weir recorded lineages
+        assertThat(MetadataFormat.read(MetadataFormat.writeTree(older))).isEqualTo(METADATA);
     }
 
     @Test

@@ -122,12 +122,14 @@ public final class RestoreAssembler {
         RestoredState r = new RestoredState();
         Map<String, List<byte[]>> allElements = new LinkedHashMap<>();
         Map<String, Boolean> unionFlags = new HashMap<>();
+        Map<String, String> serializerIds = new HashMap<>();
         Map<String, List<byte[]>> ownElements = new LinkedHashMap<>();
         old.keySet().stream().sorted().forEach(oldIndex -> {
             OldOperatorState s = old.get(oldIndex);
             for (Map.Entry<String, RestoredState.ListStateData> e : s.lists.entrySet()) {
                 allElements.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().elements());
                 unionFlags.put(e.getKey(), e.getValue().union());
+                serializerIds.put(e.getKey(), e.getValue().serializerId());
                 if (oldIndex == subtask) {
                     ownElements.put(e.getKey(), e.getValue().elements());
                 }
@@ -135,14 +137,14 @@ public final class RestoreAssembler {
             for (Object[] kg : s.keyGroups) {
                 int group = (Integer) kg[2];
                 if (group >= firstKg && group <= lastKg) {
-                    r.addKeyGroup((String) kg[0], (Byte) kg[1], group, (byte[]) kg[3]);
+                    r.addKeyGroup((String) kg[0], (Byte) kg[1], group, (byte[]) kg[3], (String) kg[4]);
                 }
             }
         });
         for (Map.Entry<String, List<byte[]>> e : allElements.entrySet()) {
             boolean union = unionFlags.get(e.getKey());
             if (!union && sameParallelism) {
-                r.addListElements(e.getKey(), false, ownElements.getOrDefault(e.getKey(), List.of()));
+                r.addListElements(e.getKey(), false, ownElements.getOrDefault(e.getKey(), List.of()), serializerIds.get(e.getKey()));
                 continue;
             }
             List<byte[]> mine = new ArrayList<>();
@@ -152,7 +154,7 @@ public final class RestoreAssembler {
                     mine.add(all.get(j));
                 }
             }
-            r.addListElements(e.getKey(), union, mine);
+            r.addListElements(e.getKey(), union, mine, serializerIds.get(e.getKey()));
         }
         return r;
     }
@@ -170,7 +172,7 @@ public final class RestoreAssembler {
             throw new IOException("State file " + where + " is not a Weir state file (bad magic number).");
         }
         int version = in.readInt();
-        if (version != SubtaskSnapshotWriter.VERSION) {
+        if (version != SubtaskSnapshotWriter.VERSION && version != SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS) {
             throw new IOException("State file " + where + " has format version " + version + "; this Weir reads version "
                     + SubtaskSnapshotWriter.VERSION + ". Restore it with the Weir version that wrote it.");
         }
@@ -183,6 +185,7 @@ public final class RestoreAssembler {
             for (int l = 0; l < lists; l++) {
                 String name = in.readUTF();
                 boolean union = in.readBoolean();
+                String serializerId = version == SubtaskSnapshotWriter.VERSION ? nullIfEmpty(in.readUTF()) : null;
                 int n = in.readInt();
                 List<byte[]> elements = new ArrayList<>(n);
                 for (int j = 0; j < n; j++) {
@@ -190,16 +193,17 @@ public final class RestoreAssembler {
                     in.readFully(b);
                     elements.add(b);
                 }
-                st.lists.put(name, new RestoredState.ListStateData(union, elements));
+                st.lists.put(name, new RestoredState.ListStateData(union, elements, serializerId));
             }
             if (in.readBoolean()) {
                 while (in.readBoolean()) {
                     String state = in.readUTF();
                     byte type = in.readByte();
+                    String serializerId = version == SubtaskSnapshotWriter.VERSION ? nullIfEmpty(in.readUTF()) : null;
                     int kg = in.readInt();
                     byte[] b = new byte[in.readInt()];
                     in.readFully(b);
-                    st.keyGroups.add(new Object[] {state, type, kg, b});
+                    st.keyGroups.add(new Object[] {state, type, kg, b, serializerId});
                 }
             }
         }
@@ -211,5 +215,9 @@ public final class RestoreAssembler {
             inFlight.add(b);
         }
         return inFlight;
+    }
+
+    private static String nullIfEmpty(String s) {
+        return s.isEmpty() ? null : s;
     }
 }

@@ -130,11 +130,15 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
                 firstKeyGroup, lastKeyGroup - firstKeyGroup + 1, copyOnStore);
         KeyedSnapshot.TableView live = restoredLive.remove(d.getName());
+        if (live != null) {
+            StateCompatibility.check(operatorName, d.getName(), live.table().type.name(), serializerId(live.table()), t.type.name(), serializerId(t));
+        }
         if (live != null && live.table().firstKeyGroup() == firstKeyGroup && live.maps().length == lastKeyGroup - firstKeyGroup + 1) {
             t.adopt(live.maps());
         }
         RestoredState.KeyedStateData restored = unregisteredRestored.remove(d.getName());
         if (restored != null) {
+            StateCompatibility.check(operatorName, d.getName(), kindName(restored.type()), restored.serializerId(), t.type.name(), serializerId(t));
             for (Map.Entry<Integer, byte[]> e : restored.keyGroups().entrySet()) {
                 try {
                     t.readEntries(e.getKey(), keySerializer, new DataInputStream(new ByteArrayInputStream(e.getValue())));
@@ -146,6 +150,15 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         }
         tables.put(d.getName(), t);
         return t;
+    }
+
+    private static String serializerId(StateTable t) {
+        return StateCompatibility.identifier(t.valueSerializer, t.mapKeySerializer);
+    }
+
+    private static String kindName(byte ordinal) {
+        StateDescriptor.Type[] kinds = StateDescriptor.Type.values();
+        return ordinal >= 0 && ordinal < kinds.length ? kinds[ordinal].name() : "unknown kind " + ordinal;
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class KeyedSnapshot {
 
     /** Callback receiving (state name, type, key group, serialized entries) for every non-empty key group. */
     public interface KeyGroupSink {
-        void accept(String state, byte type, int keyGroup, byte[] entries) throws IOException;
+        void accept(String state, byte type, String serializerId, int keyGroup, byte[] entries) throws IOException;
     }
 
     /** Serializes every key group of every state; runs on an I/O thread. */
@@ -60,6 +60,7 @@ public final class KeyedSnapshot {
             StateTable t = v.table();
             TypeSerializer<Object> values = t.valueSerializer.duplicate();
             TypeSerializer<Object> mapKeys = t.mapKeySerializer == null ? null : t.mapKeySerializer.duplicate();
+            String serializerId = StateCompatibility.identifier(values, mapKeys);
             for (int i = 0; i < v.maps().length; i++) {
                 KeyMap m = v.maps()[i];
                 if (m == null || m.isEmpty()) {
@@ -68,12 +69,12 @@ public final class KeyedSnapshot {
                 buf.reset();
                 t.writeEntries(m, keySerializer, values, mapKeys, out);
                 out.flush();
-                sink.accept(t.name, (byte) t.type.ordinal(), t.firstKeyGroup() + i, buf.toByteArray());
+                sink.accept(t.name, (byte) t.type.ordinal(), serializerId, t.firstKeyGroup() + i, buf.toByteArray());
             }
         }
         for (Map.Entry<String, RestoredState.KeyedStateData> e : carriedOver.entrySet()) {
             for (Map.Entry<Integer, byte[]> kg : e.getValue().keyGroups().entrySet()) {
-                sink.accept(e.getKey(), e.getValue().type(), kg.getKey(), kg.getValue());
+                sink.accept(e.getKey(), e.getValue().type(), e.getValue().serializerId(), kg.getKey(), kg.getValue());
             }
         }
     }

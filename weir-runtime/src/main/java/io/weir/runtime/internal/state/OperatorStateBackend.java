@@ -118,6 +118,8 @@ public final class OperatorStateBackend implements OperatorStateStore {
         self[0] = e;
         RestoredState.ListStateData data = restored.remove(name);
         if (data != null) {
+            StateCompatibility.check(operatorName, name, data.union() ? "union list" : "list", data.serializerId(),
+                    data.union() ? "union list" : "list", serializer.snapshotIdentifier());
             for (byte[] b : data.elements()) {
                 try {
                     e.elements.add(serializer.deserialize(new DataInputStream(new ByteArrayInputStream(b))));
@@ -144,7 +146,7 @@ public final class OperatorStateBackend implements OperatorStateStore {
                 data.flush();
                 blobs.add(buf.toByteArray());
             }
-            out.put(s.getKey(), new RestoredState.ListStateData(s.getValue().union, blobs));
+            out.put(s.getKey(), new RestoredState.ListStateData(s.getValue().union, blobs, s.getValue().serializer.snapshotIdentifier()));
         }
         out.putAll(restored);
         return new Snapshot(out);

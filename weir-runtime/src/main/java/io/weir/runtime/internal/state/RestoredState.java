@@ -11,11 +11,14 @@ import java.util.Map;
  * never registered is carried over unchanged into later checkpoints.
  */
 public final class RestoredState {
-    /** Operator list state: mode and the (already redistributed) serialized elements. */
-    public record ListStateData(boolean union, List<byte[]> elements) {}
+    /**
+     * Operator list state: mode, the (already redistributed) serialized elements, and the id of the serializer that
+     * wrote them (null in checkpoints written before Weir recorded it).
+     */
+    public record ListStateData(boolean union, List<byte[]> elements, String serializerId) {}
 
-    /** Keyed state: kind and the serialized entries of each key group of this subtask. */
-    public record KeyedStateData(byte type, Map<Integer, byte[]> keyGroups) {}
+    /** Keyed state: kind, the serialized entries of each key group of this subtask, and the serializer id (or null). */
+    public record KeyedStateData(byte type, Map<Integer, byte[]> keyGroups, String serializerId) {}
 
     public final Map<String, ListStateData> listStates = new HashMap<>();
     public final Map<String, KeyedStateData> keyedStates = new HashMap<>();
@@ -33,12 +36,12 @@ public final class RestoredState {
         return r;
     }
 
-    public void addListElements(String name, boolean union, List<byte[]> elements) {
-        listStates.computeIfAbsent(name, n -> new ListStateData(union, new ArrayList<>())).elements().addAll(elements);
+    public void addListElements(String name, boolean union, List<byte[]> elements, String serializerId) {
+        listStates.computeIfAbsent(name, n -> new ListStateData(union, new ArrayList<>(), serializerId)).elements().addAll(elements);
     }
 
-    public void addKeyGroup(String name, byte type, int keyGroup, byte[] blob) {
-        keyedStates.computeIfAbsent(name, n -> new KeyedStateData(type, new HashMap<>())).keyGroups().put(keyGroup, blob);
+    public void addKeyGroup(String name, byte type, int keyGroup, byte[] blob, String serializerId) {
+        keyedStates.computeIfAbsent(name, n -> new KeyedStateData(type, new HashMap<>(), serializerId)).keyGroups().put(keyGroup, blob);
     }
 
     public boolean isEmpty() {

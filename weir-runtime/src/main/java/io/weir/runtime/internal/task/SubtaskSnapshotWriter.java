@@ -19,14 +19,17 @@ import java.util.Map;
  * state file, then acknowledges to the master (or declines with the cause).
  *
  * <p>File layout (inside the storage's checksummed file): magic {@code WEIR}, format version, then
- * per operator: its id; its list states (name, union flag, elements as length-prefixed blobs); and
- * its keyed state as (state name, kind, key group, length-prefixed entries) records, so that a
+ * per operator: its id; its list states (name, union flag, serializer id, elements as length-prefixed blobs); and
+ * its keyed state as (state name, kind, serializer id, key group, length-prefixed entries) records, so that a
  * restore can pick key groups and deal list elements without knowing the value types. Last, the
- * input records an unaligned checkpoint overtook, as blobs (channel, count, (timestamp, record)*).
+ * input records an unaligned checkpoint overtook, as blobs (channel, count, (timestamp, record)*). A serializer id
+ * ({@code ""} when unknown) lets a restore refuse a state registered with another type instead of misreading it.
  */
 public final class SubtaskSnapshotWriter {
     public static final int MAGIC = 0x57454952; // "WEIR"
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+    /** The previous version, still read: the same without serializer ids. */
+    public static final int VERSION_WITHOUT_SERIALIZER_IDS = 2;
 
     private SubtaskSnapshotWriter() {}
 
@@ -79,6 +82,7 @@ public final class SubtaskSnapshotWriter {
             for (Map.Entry<String, RestoredState.ListStateData> e : lists.entrySet()) {
                 out.writeUTF(e.getKey());
                 out.writeBoolean(e.getValue().union());
+                out.writeUTF(orEmpty(e.getValue().serializerId()));
                 out.writeInt(e.getValue().elements().size());
                 for (byte[] b : e.getValue().elements()) {
                     out.writeInt(b.length);
@@ -90,10 +94,11 @@ public final class SubtaskSnapshotWriter {
                 continue;
             }
             out.writeBoolean(true);
-            s.keyedState().write((state, type, keyGroup, entries) -> {
+            s.keyedState().write((state, type, serializerId, keyGroup, entries) -> {
                 out.writeBoolean(true);
                 out.writeUTF(state);
                 out.writeByte(type);
+                out.writeUTF(orEmpty(serializerId));
                 out.writeInt(keyGroup);
                 out.writeInt(entries.length);
                 out.write(entries);
@@ -105,5 +110,9 @@ public final class SubtaskSnapshotWriter {
             out.writeInt(b.length);
             out.write(b);
         }
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 }

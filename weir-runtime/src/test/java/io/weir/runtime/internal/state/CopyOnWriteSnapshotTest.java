@@ -33,9 +33,10 @@ class CopyOnWriteSnapshotTest {
     private static byte[] bytes(KeyedSnapshot s) throws IOException {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(buf);
-        s.write((state, type, keyGroup, entries) -> {
+        s.write((state, type, serializerId, keyGroup, entries) -> {
             out.writeUTF(state);
             out.writeByte(type);
+            out.writeUTF(serializerId);
             out.writeInt(keyGroup);
             out.writeInt(entries.length);
             out.write(entries);
