@@ -56,34 +56,12 @@ final class PartNameSpace {
         }
         long[] maxSeen = {-1};
         List<Path> leftovers = new ArrayList<>();
-        Files.walkFileTree(base, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(base) || !dir.getFileName().toString().startsWith(".") ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                PartFile.ParsedName n = PartFile.parse(file.getFileName().toString());
-                if (n == null) {
-                    return FileVisitResult.CONTINUE;
-                }
-                boolean owned = n.subtask() == subtask || (subtask == 0 && n.subtask() >= parallelism);
-                if (owned && n.inProgress() && !pendingAnywhere.contains(relative(base, file))) {
-                    leftovers.add(file);
-                } else if (n.subtask() == subtask) {
-                    maxSeen[0] = Math.max(maxSeen[0], n.counter());
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE; // renamed by a subtask committing a pending part meanwhile
-                }
-                throw new IOException("The file sink cannot list " + file + " while recovering: " + e + ". Check the permissions of "
-                        + base + ".", e);
+        walkParts(base, "recovering", (file, n) -> {
+            boolean owned = n.subtask() == subtask || (subtask == 0 && n.subtask() >= parallelism);
+            if (owned && n.inProgress() && !pendingAnywhere.contains(relative(base, file))) {
+                leftovers.add(file);
+            } else if (n.subtask() == subtask) {
+                maxSeen[0] = Math.max(maxSeen[0], n.counter());
             }
         });
         for (Path p : leftovers) {
@@ -116,6 +94,22 @@ final class PartNameSpace {
         }
         final long fallback = highest;
         List<Path> out = new ArrayList<>();
+        walkParts(base, "reporting a rewind", (file, n) -> {
+            boolean mine = n.subtask() == subtask || (subtask == 0 && n.subtask() >= parallelism);
+            if (mine && !n.inProgress() && n.counter() >= threshold.getOrDefault(n.subtask(), fallback)) {
+                out.add(file);
+            }
+        });
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /**
+     * Calls {@code visitor} for every part file (committed or in progress) under {@code base}, skipping hidden
+     * directories. A file that vanishes while listed (renamed by a subtask committing it) is skipped; any other
+     * listing error fails with a message naming {@code purpose}.
+     */
+    private static void walkParts(Path base, String purpose, java.util.function.BiConsumer<Path, PartFile.ParsedName> visitor) throws IOException {
         Files.walkFileTree(base, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -125,20 +119,21 @@ final class PartNameSpace {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 PartFile.ParsedName n = PartFile.parse(file.getFileName().toString());
-                boolean mine = n != null && (n.subtask() == subtask || (subtask == 0 && n.subtask() >= parallelism));
-                if (mine && !n.inProgress() && n.counter() >= threshold.getOrDefault(n.subtask(), fallback)) {
-                    out.add(file);
+                if (n != null) {
+                    visitor.accept(file, n);
                 }
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE; // a report only
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw new IOException("The file sink cannot list " + file + " while " + purpose + ": " + e + ". Check the permissions of "
+                        + base + ".", e);
             }
         });
-        java.util.Collections.sort(out);
-        return out;
     }
 
     static String relative(Path base, Path file) {
