@@ -9,8 +9,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** {@code weir checkpoints list|inspect}: what is in a checkpoint directory, with every state file verified. */
 @Command(name = "checkpoints",
@@ -26,7 +28,9 @@ final class CheckpointsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing command: give list DIR or inspect PATH");
     }
 
-    @Command(name = "list", description = "One line per checkpoint, newest first: id, trigger time, complete, intact, size.")
+    @Command(name = "list", description = {"One line per checkpoint, newest first: id, trigger time, complete, intact, size.",
+            "Exit code " + ExitCodes.NO_INTACT_CHECKPOINT + " (after the list) when a job in DIR has checkpoints but none of them is "
+                    + "intact, so that it cannot be resumed; 0 otherwise, also when DIR holds no checkpoints."})
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -36,7 +40,20 @@ final class CheckpointsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return print(spec, CheckpointInspector::list, dir);
+            CheckpointInspector.Listing[] listing = new CheckpointInspector.Listing[1];
+            print(spec, p -> {
+                listing[0] = CheckpointInspector.listing(p);
+                return listing[0].text();
+            }, dir);
+            List<Path> broken = listing[0].jobsWithoutIntact();
+            if (broken.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            spec.commandLine().getErr().println("weir checkpoints list: no intact checkpoint to resume from in "
+                    + broken.stream().map(Path::toString).collect(Collectors.joining(", "))
+                    + " (see the PROBLEM column; `weir checkpoints inspect FOLDER` shows every file)");
+            spec.commandLine().getErr().flush();
+            return ExitCodes.NO_INTACT_CHECKPOINT;
         }
     }
 

@@ -20,14 +20,15 @@ final class DemoChild {
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m", JobProcess.EXIT_ON_OUT_OF_MEMORY, "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
     private static final Pattern INJECTED = Pattern.compile("failed: .*injected user exception at record (\\d+)");
-    private static final Pattern RESTORES = Pattern.compile("attempt (\\d+) restores checkpoint (\\d+) from");
+    private static final Pattern RESTORES = Pattern.compile("restores checkpoint (\\d+) from");
 
     private final int number;
     private final Set<Long> failuresSeen = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
     private volatile Map<String, Long> status = Map.of();
     private volatile long generated = -1;
-    private final long startNanos = System.nanoTime();
+    /** Restore lines seen; only the stderr pump thread touches it. */
+    private int restoresSeen;
     private JobProcess process;
 
     private DemoChild(int number) {
@@ -60,11 +61,13 @@ final class DemoChild {
         }
         m = RESTORES.matcher(line);
         if (m.find()) {
-            events.add(m.group(1).equals("0") ? "the new JVM restored checkpoint " + m.group(2) + " (-s latest)"
-                    : "restart " + m.group(1) + " in this JVM restored checkpoint " + m.group(2));
+            // a later JVM's first restore is the one asked for with -s latest; every other one follows a restart in the JVM
+            boolean resume = number > 1 && restoresSeen++ == 0;
+            events.add(resume ? "the new JVM restored checkpoint " + m.group(1) + " (-s latest)"
+                    : "a restart in this JVM restored checkpoint " + m.group(1));
             return;
         }
-        if (number > 1 && line.contains("No intact checkpoint")) {
+        if (number > 1 && line.contains("No completed checkpoint")) {
             events.add("no checkpoint completed before the kill: the new JVM starts from the beginning");
         }
     }
@@ -90,10 +93,6 @@ final class DemoChild {
             drained.add(e);
         }
         return drained;
-    }
-
-    long runningMs() {
-        return (System.nanoTime() - startNanos) / 1_000_000L;
     }
 
     boolean hasReported() {

@@ -21,16 +21,25 @@ import java.util.stream.Stream;
  * One run of {@code weir demo}: starts the demo job in a child JVM, kills and resumes it on a seeded plan, stops the
  * generator at the deadline, then checks the committed output with {@link DemoVerifier}. Runs on the calling thread;
  * the children's output arrives on pump threads into {@link DemoChild}.
+ *
+ * <p>The plan's clock starts when the job has produced its first records, not at launch: on a loaded machine the first
+ * JVM may need seconds to start. Each kill also waits until the JVM it kills has completed a checkpoint (so the next
+ * one has something to restore), and the generator is stopped only once the plan has happened (every kill made, every
+ * injected exception thrown) and the duration has passed; {@link #PLAN_GRACE_MS} after the deadline it stops anyway.
  */
 final class DemoRun {
     static final String JOB_CLASS = "io.weir.examples.DemoJob";
     private static final long STOP_TIMEOUT_MS = 120_000;
+    /** How long the demo waits for the job's first records before it gives up with "NOTHING RUN". */
+    static final long FIRST_RECORDS_TIMEOUT_MS = 120_000;
+    /** How long after the deadline the demo waits for planned kills and exceptions that have not happened yet. */
+    static final long PLAN_GRACE_MS = 120_000;
     private static final long TICK_MS = 100;
 
     /** What {@code weir demo} was asked to do. */
     record Settings(Path dir, Duration duration, long seed, int kills, int failures, long rate, int keys, int parallelism) {}
 
-    /** The seeded failure plan: when to kill (ms after the start) and at which records the job throws. */
+    /** The seeded failure plan: when to kill (ms after the job's first records) and at which records the job throws. */
     record Plan(List<Long> killAtMs, List<Long> failAtIds) {
         static Plan of(Settings s) {
             Random random = new Random(s.seed());
@@ -62,6 +71,10 @@ final class DemoRun {
     private final String failAt;
     private final ArrayDeque<long[]> rateSamples = new ArrayDeque<>();
     private long startNanos;
+    /** When the job's first records were seen (the plan's clock starts then), or -1 before. */
+    private long planStartMs = -1;
+    /** The highest generator position any JVM reported: records since the demo started, across kills. */
+    private long generatedHigh;
     private long lastPlainLine;
     private int lastLineLength;
 
@@ -91,8 +104,20 @@ final class DemoRun {
         while (true) {
             long elapsed = elapsedMs();
             child.drainEvents().forEach(e -> event(elapsedMs(), e));
-            if (stoppedAt < 0 && kills < plan.killAtMs().size() && elapsed >= plan.killAtMs().get(kills)
-                    && child.hasReported() && (child.checkpoints() > 0 || child.runningMs() > 5_000)) { // show a restore
+            generatedHigh = Math.max(generatedHigh, child.generatedSoFar());
+            if (planStartMs < 0 && (child.generatedSoFar() > 0 || child.processed() > 0)) {
+                planStartMs = elapsed;
+                event(elapsed, "the job produced its first records: the failure plan and the " + DemoCommand.format(s.duration())
+                        + " of generation start now");
+            }
+            long planMs = planStartMs < 0 ? -1 : elapsed - planStartMs;
+            if (stoppedAt < 0 && planStartMs < 0 && elapsed >= FIRST_RECORDS_TIMEOUT_MS) {
+                Files.writeString(stopFile, "stop\n");
+                stoppedAt = elapsed;
+                event(elapsed, "the job produced no records in " + FIRST_RECORDS_TIMEOUT_MS / 1000 + " s: stopping it");
+            }
+            if (stoppedAt < 0 && kills < plan.killAtMs().size() && planMs >= plan.killAtMs().get(kills)
+                    && child.checkpoints() > 0) { // so that the new JVM has a checkpoint to restore
                 child.process().kill();
                 kills++;
                 totals.add(child);
@@ -101,10 +126,15 @@ final class DemoRun {
                 event(elapsedMs(), "started a new JVM (pid " + child.process().pid() + ") with `weir run -s latest`");
                 rateSamples.clear();
             }
-            if (stoppedAt < 0 && elapsed >= s.duration().toMillis()) {
-                Files.writeString(stopFile, "stop\n");
-                stoppedAt = elapsed;
-                event(elapsed, "deadline: the generator stops; the final checkpoint commits the rest");
+            if (stoppedAt < 0 && planMs >= s.duration().toMillis()) {
+                // the plan happened, and the JVM running now has processed records (after a kill: it has resumed)
+                boolean planDone = kills >= plan.killAtMs().size() && injectedSoFar() >= plan.failAtIds().size() && child.processed() > 0;
+                if (planDone || planMs >= s.duration().toMillis() + PLAN_GRACE_MS) {
+                    Files.writeString(stopFile, "stop\n");
+                    stoppedAt = elapsed;
+                    event(elapsed, (planDone ? "deadline" : "deadline, " + PLAN_GRACE_MS / 1000 + " s late: not every planned failure happened")
+                            + ": the generator stops; the final checkpoint commits the rest");
+                }
             }
             if (!child.process().isAlive()) {
                 child.process().waitFor(10, TimeUnit.SECONDS);
@@ -128,7 +158,14 @@ final class DemoRun {
         }
         endLine();
         totals.add(child);
-        return verdict(child.generated(), totals, kills);
+        return verdict(child.generated(), totals, kills, elapsedMs());
+    }
+
+    /** Injected exceptions thrown so far, in any JVM: the job leaves a marker file for each. */
+    private long injectedSoFar() throws IOException {
+        try (Stream<Path> markers = Files.isDirectory(markerDir) ? Files.list(markerDir) : Stream.empty()) {
+            return markers.count();
+        }
     }
 
     private DemoChild start(int number) throws IOException {
@@ -151,7 +188,8 @@ final class DemoRun {
         out.println("  plan       " + s.rate() + " records/s for " + DemoCommand.format(s.duration()) + ", " + s.keys() + " keys, parallelism "
                 + s.parallelism() + "; user exceptions at records " + (failAt.isEmpty() ? "(none)" : failAt.replace(",", ", "))
                 + "; SIGKILL at " + (plan.killAtMs().isEmpty() ? "(never)" : plan.killAtMs().stream()
-                        .map(ms -> String.format(Locale.ROOT, "%.1fs", ms / 1000.0)).collect(Collectors.joining(", "))));
+                        .map(ms -> String.format(Locale.ROOT, "%.1fs", ms / 1000.0)).collect(Collectors.joining(", "))
+                        + " after the first records"));
         out.println();
         out.flush();
     }
@@ -178,8 +216,9 @@ final class DemoRun {
             rate = last[0] > first[0] ? (last[1] - first[1]) * 1_000_000_000L / (last[0] - first[0]) : 0;
         }
         long lastMs = c.lastCheckpointMs() >= 0 ? c.lastCheckpointMs() : t.lastCheckpointMs;
+        long planMs = planStartMs < 0 ? 0 : elapsedMs() - planStartMs;
         String line = String.format(Locale.ROOT, "  %5.1fs/%s | %,7d rec/s | %,10d records | %s (last %s) | %s | %s",
-                elapsedMs() / 1000.0, DemoCommand.format(s.duration()), rate, Math.max(0, c.generatedSoFar()),
+                planMs / 1000.0, DemoCommand.format(s.duration()), rate, Math.max(generatedHigh, c.generatedSoFar()),
                 plural(t.checkpoints + c.checkpoints(), "checkpoint"), lastMs < 0 ? "-" : lastMs + " ms",
                 plural(t.restarts + c.restarts(), "restart"), plural(kills, "kill"));
         if (live) {
@@ -209,10 +248,15 @@ final class DemoRun {
         out.flush();
     }
 
-    private int verdict(long generated, Totals t, int kills) throws IOException {
-        long injected;
-        try (Stream<Path> markers = Files.isDirectory(markerDir) ? Files.list(markerDir) : Stream.empty()) {
-            injected = markers.count();
+    /** Prints the counts and the verdict; returns the exit code. {@code elapsedMs}: since the demo started. */
+    int verdict(long generated, Totals t, int kills, long elapsedMs) throws IOException {
+        long injected = injectedSoFar();
+        if (generated == 0) {
+            out.println();
+            out.println(String.format(Locale.ROOT, "Verdict: NOTHING RUN — the job produced no records in %.0fs, so there is nothing to check"
+                    + " (is the machine overloaded? logs in %s).", elapsedMs / 1000.0, logDir));
+            out.flush();
+            return ExitCodes.ERROR;
         }
         DemoVerifier.Verdict v = DemoVerifier.verify(outDir, generated, s.keys());
         out.println();
@@ -251,7 +295,7 @@ final class DemoRun {
     }
 
     /** Counters of the children that are gone. */
-    private static final class Totals {
+    static final class Totals {
         int children;
         long checkpoints;
         long restarts;

@@ -2,8 +2,11 @@ package io.weir.cli;
 
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.IllegalConfigurationException;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobExecutionException;
+import io.weir.api.execution.RestoreRefusedException;
+import io.weir.runtime.checkpoint.CheckpointFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,9 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -35,8 +36,10 @@ import java.util.jar.Manifest;
             "Runs a job: calls the main method of a class from JAR (or from Weir's class path when no JAR is given) in this JVM.",
             "The options become the job's configuration, with Flink's keys: -p sets parallelism.default, -s sets "
                     + "execution.checkpointing.restore, -D sets any key (e.g. -D execution.checkpointing.dir=/tmp/ckpt).",
+            "Without -s, a job whose checkpoint folder already holds completed checkpoints starts from scratch with a warning; "
+                    + "--fresh says that this is intended. A bad option or setting value exits with 2 before the job starts.",
             "Job arguments go after '--'."},
-        customSynopsis = {"weir run [-c CLASS] [-p N] [-s PATH|latest [--allow-rewind]] [-D key=value]... [--verbose]",
+        customSynopsis = {"weir run [-c CLASS] [-p N] [-s PATH|latest [--allow-rewind] | --fresh] [-D key=value]... [--verbose]",
             "         [JAR] [-- ARGS...]"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -65,9 +68,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     + "output committed after it is emitted again (weir.restore.allow-rewind). Without it such a resume is refused (exit code 2).")
     boolean allowRewind;
 
+    @Option(names = "--fresh",
+            description = "Start from scratch on purpose, ignoring checkpoints already in the job's checkpoint folder, without the "
+                    + "warning a run without -s gives then (weir.restore.fresh). Not together with -s.")
+    boolean fresh;
+
     @Option(names = "-D", paramLabel = "key=value",
             description = "A configuration setting with Flink's key, e.g. -D execution.checkpointing.interval=1s. Repeatable.")
-    Map<String, String> properties = new LinkedHashMap<>();
+    List<String> settings = new ArrayList<>();
 
     @Parameters(paramLabel = "[JAR] [-- ARGS...]", hideParamSyntax = true, arity = "0..*", description = "The job's jar (optional), then '--' and the job's arguments.")
     List<String> positionals = new ArrayList<>();
@@ -115,12 +123,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     private Configuration configuration() {
         Configuration conf = new Configuration();
-        properties.forEach((k, v) -> {
-            if (k.isBlank()) {
-                throw CliException.usage("Invalid -D setting '" + k + "=" + v + "': give -D key=value");
+        for (String setting : settings) {
+            int eq = setting.indexOf('=');
+            if (eq <= 0 || setting.substring(0, eq).isBlank()) {
+                throw CliException.usage("Invalid -D setting '" + setting + "': give -D key=value");
             }
-            conf.setString(k.trim(), v);
-        });
+            conf.setString(setting.substring(0, eq).trim(), setting.substring(eq + 1));
+        }
         if (parallelism != null) {
             if (parallelism < 1) {
                 throw CliException.usage("Invalid value for -p: " + parallelism + " (the parallelism must be at least 1)");
@@ -136,6 +145,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             conf.setString(ConfigKeys.RESTORE_ALLOW_REWIND, "true");
         }
+        if (fresh) {
+            if (restore != null) {
+                throw CliException.usage("--fresh starts from scratch and -s resumes from a checkpoint: give one of them");
+            }
+            conf.setString(ConfigKeys.RESTORE_FRESH, "true");
+        }
         return conf;
     }
 
@@ -148,6 +163,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (!Files.isDirectory(p)) {
             throw CliException.usage("Invalid value for -s: " + p + (Files.exists(p) ? " is not a directory" : " does not exist")
                     + ". Give 'latest' or a chk-N folder (`weir checkpoints list DIR` shows them)");
+        }
+        boolean holdsCheckpoint;
+        try {
+            holdsCheckpoint = CheckpointFolders.holdsCheckpoint(p);
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.ERROR, "Cannot read the folder given with -s, " + p + ": " + e, e);
+        }
+        if (!holdsCheckpoint) {
+            throw CliException.usage("Invalid value for -s: " + p + " holds no checkpoint (no _metadata file, and no chk-N folders in it)."
+                    + " Give 'latest' or a chk-N folder (`weir checkpoints list " + p + "` shows what is there)");
         }
         return p.toString();
     }
@@ -195,8 +220,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             main.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof io.weir.api.execution.RestoreRefusedException) {
-                throw new CliException(ExitCodes.USAGE, WeirCli.oneLine(cause), cause);
+            // the exception's own line, not the job's wrappers around it; --verbose prints its trace
+            Throwable refused = find(cause, RestoreRefusedException.class);
+            if (refused != null) {
+                throw new CliException(ExitCodes.USAGE, refused.getMessage(), refused);
+            }
+            Throwable badValue = find(cause, IllegalConfigurationException.class);
+            if (badValue != null) {
+                throw new CliException(ExitCodes.USAGE, badValue.getMessage(), badValue);
             }
             if (cause instanceof JobExecutionException) {
                 throw new CliException(ExitCodes.JOB_FAILED, WeirCli.oneLine(cause), cause);
@@ -206,5 +237,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             StreamExecutionEnvironment.setContextConfiguration(null);
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The first throwable of {@code type} in the cause chain from {@code t} (a job's main may wrap what execute() threw,
+     * e.g. in a JobExecutionException or its own exception), or null.
+     */
+    private static Throwable find(Throwable t, Class<? extends Throwable> type) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return c;
+            }
+        }
+        return null;
     }
 }

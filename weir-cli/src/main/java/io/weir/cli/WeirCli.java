@@ -33,9 +33,10 @@ import java.util.Set;
         exitCodeList = {
             "0:ok",
             "1:the job failed (its main threw, or the restart strategy gave up)",
-            "2:usage error: bad option or argument, no such jar, class or checkpoint",
-            "3:weir demo: the exactly-once verdict failed",
-            "4:other error: I/O, missing component (e.g. weir-bench), internal error",
+            "2:usage error: bad option, argument or -D value, no such jar or class, no checkpoint at the -s path, or a resume refused as unsafe",
+            "3:weir demo: the exactly-once verdict failed; any command: the JVM ran out of memory",
+            "4:other error: I/O, missing component (e.g. weir-bench), internal error; weir demo: the job produced no records",
+            "5:weir checkpoints list: a job's checkpoints are listed, but none of them is intact",
         })
 public final class WeirCli implements Runnable {
 

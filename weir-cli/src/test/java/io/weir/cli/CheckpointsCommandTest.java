@@ -131,6 +131,39 @@ class CheckpointsCommandTest {
     }
 
     @Test
+    void whenNoCheckpointOfAJobIsIntact_thenListStillPrintsAndExitsWithNoIntactCheckpoint(@TempDir Path other) throws Exception {
+        Path copy = other.resolve(jobDir.getFileName());
+        List<Path> chks;
+        try (Stream<Path> s = Files.list(jobDir)) {
+            chks = s.filter(p -> p.getFileName().toString().startsWith("chk-")).collect(Collectors.toList());
+        }
+        for (Path chk : chks) {
+            copyTree(chk, copy.resolve(chk.getFileName()));
+        }
+        Cli.Result beforeDamage = Cli.run("checkpoints", "list", other.toString());
+        for (Path chk : chks) {
+            Files.delete(copy.resolve(chk.getFileName()).resolve("_metadata").toAbsolutePath());
+            Files.writeString(copy.resolve(chk.getFileName()).resolve("_metadata"), "{not json");
+        }
+
+        Cli.Result r = Cli.run("checkpoints", "list", other.toString());
+
+        assertThat(beforeDamage.exitCode()).as(beforeDamage.err()).isZero();
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.NO_INTACT_CHECKPOINT);
+        assertThat(r.out()).contains("Job \"inspected job\"", chks.size() + " checkpoints, 0 intact");
+        assertThat(checkpointRows(r.out())).hasSize(chks.size());
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).contains("no intact checkpoint to resume from in " + copy);
+    }
+
+    @Test
+    void listHelpNamesTheExitCodeForNoIntactCheckpoint() {
+        Cli.Result r = Cli.run("checkpoints", "list", "--help");
+
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("Exit code " + ExitCodes.NO_INTACT_CHECKPOINT, "none of them is intact");
+    }
+
+    @Test
     void whenPathDoesNotExist_thenUsageErrorInOneLine() {
         Cli.Result list = Cli.run("checkpoints", "list", base.resolve("nope").toString());
         Cli.Result inspect = Cli.run("checkpoints", "inspect", base.resolve("nope").toString());

@@ -77,4 +77,15 @@ class DemoCommandTest {
         assertThat(a.killAtMs()).hasSize(3).isSorted().allMatch(ms -> ms >= 6_000 && ms <= 32_000);
         assertThat(a.failAtIds()).hasSize(4).isSorted().allMatch(id -> id >= 8_000 && id <= 140_000);
     }
+
+    @Test
+    void whenTheJobGeneratedNothing_thenTheVerdictSaysNothingRunAndTheExitCodeIsNotZero() throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        DemoRun run = new DemoRun(new DemoRun.Settings(dir, Duration.ofSeconds(10), 1, 1, 1, 5_000, 8, 2), new java.io.PrintWriter(text), false);
+
+        int code = run.verdict(0, new DemoRun.Totals(), 0, 121_000);
+
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(text.toString()).contains("Verdict: NOTHING RUN", "no records in 121s").doesNotContain("FAILED", "duplicates");
+    }
 }

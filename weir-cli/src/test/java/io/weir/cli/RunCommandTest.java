@@ -168,6 +168,123 @@ class RunCommandTest {
     }
 
     @Test
+    void whenDashDValueDoesNotParse_thenUsageErrorNamingKeyAndValueBeforeTheJobBuilds() {
+        Cli.Result r = Cli.run("run", "-D", ConfigKeys.CHECKPOINTING_INTERVAL + "=abc", "-c", RecordingJob.class.getName(), "--", "10");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).startsWith("weir run: Invalid configuration: '" + ConfigKeys.CHECKPOINTING_INTERVAL + "' = 'abc'")
+                .contains("a duration such as").doesNotContain("\tat ");
+        assertThat(RecordingJob.seen).as("getExecutionEnvironment() threw before the job was built").isNull();
+    }
+
+    @Test
+    void whenDashDValueIsOutOfRange_thenUsageErrorFromExecute() {
+        Cli.Result r = Cli.run("run", "-D", ConfigKeys.PARALLELISM_DEFAULT + "=-3", "-c", RecordingJob.class.getName(), "--", "10");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).contains(ConfigKeys.PARALLELISM_DEFAULT, "-3", "at least 1");
+        assertThat(RecordingJob.seen).as("the main ran up to execute()").isNotNull();
+        assertThat(RecordingJob.SUM.get()).as("nothing ran").isZero();
+    }
+
+    @Test
+    void whenTheJobWrapsTheConfigurationError_thenStillUsageErrorWithTheConfigurationMessage() {
+        Cli.Result r = Cli.run("run", "-D", ConfigKeys.CHECKPOINTING_MODE + "=SOMETIMES", "-c", WrappingMain.class.getName());
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).contains("'" + ConfigKeys.CHECKPOINTING_MODE + "' = 'SOMETIMES'", "EXACTLY_ONCE").doesNotContain("setup failed");
+    }
+
+    @Test
+    void whenDashDHasNoEquals_thenOneClearLine() {
+        Cli.Result r = Cli.run("run", "-D", "foo", "-c", RecordingJob.class.getName());
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).startsWith("weir run: Invalid -D setting 'foo': give -D key=value").doesNotContain("option option");
+        assertThat(RecordingJob.seen).isNull();
+    }
+
+    @Test
+    void whenRestoreFolderHoldsNoCheckpoint_thenUsageErrorNamingItAndTheListCommand() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("not-a-checkpoint"));
+        Files.writeString(empty.resolve("notes.txt"), "x");
+        Path incomplete = Files.createDirectories(dir.resolve("job/chk-4"));
+
+        Cli.Result r = Cli.run("run", "-s", empty.toString(), "-c", RecordingJob.class.getName(), "--", "1");
+        Cli.Result chk = Cli.run("run", "-s", incomplete.toString(), "-c", RecordingJob.class.getName(), "--", "1");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.errLines()).isOne();
+        assertThat(r.err()).contains(empty.toString(), "holds no checkpoint", "weir checkpoints list");
+        assertThat(chk.exitCode()).as("a chk-N folder without _metadata never completed").isEqualTo(ExitCodes.USAGE);
+        assertThat(chk.err()).contains(incomplete.toString(), "holds no checkpoint");
+        assertThat(RecordingJob.seen).as("the job did not start").isNull();
+    }
+
+    @Test
+    void whenFreshIsGivenWithRestore_thenUsageError() {
+        Cli.Result r = Cli.run("run", "--fresh", "-s", "latest", "-c", RecordingJob.class.getName(), "--", "1");
+
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--fresh", "-s", "give one of them");
+        assertThat(RecordingJob.seen).isNull();
+    }
+
+    @Test
+    void whenAnEngineKeyIsMistyped_thenTheRunWarnsWithTheNearestKey() {
+        Cli.Logged l = Cli.runLogged("run", "-D", "execution.checkpointing.dirr=" + dir, "-c", RecordingJob.class.getName(), "--", "10");
+
+        assertThat(l.result().exitCode()).as(l.result().err()).isZero();
+        assertThat(l.log()).contains("Unknown configuration key 'execution.checkpointing.dirr' (ignored); did you mean "
+                + "'execution.checkpointing.dir'?");
+    }
+
+    @Test
+    void whenRestoreIsOmittedWhileTheJobHasCheckpoints_thenWarnsNamingTheNewest_andFreshSilencesIt() throws Exception {
+        Path ckpt = dir.resolve("ckpt");
+        Path job = ckpt.resolve("recorded");
+        completedCheckpoint(job, 3);
+        completedCheckpoint(job, 12);
+        Files.createDirectories(job.resolve("chk-13")); // incomplete: not named as the newest
+
+        Cli.Logged plain = Cli.runLogged("run", "-c", RecordingJob.class.getName(), "-D", "pipeline.name=recorded",
+                "-D", ConfigKeys.CHECKPOINTING_DIR + "=" + ckpt, "-D", ConfigKeys.CHECKPOINTING_INTERVAL + "=1 h", "--", "10");
+        completedCheckpoint(job, 12);
+        Cli.Logged fresh = Cli.runLogged("run", "--fresh", "-c", RecordingJob.class.getName(), "-D", "pipeline.name=recorded",
+                "-D", ConfigKeys.CHECKPOINTING_DIR + "=" + ckpt, "-D", ConfigKeys.CHECKPOINTING_INTERVAL + "=1 h", "--", "10");
+
+        assertThat(plain.result().exitCode()).as(plain.result().err()).isZero();
+        assertThat(plain.log()).contains("WARN", "Job 'recorded' starts from scratch", job.toString(), "the newest is chk-12",
+                "add -s latest", "--fresh");
+        assertThat(fresh.result().exitCode()).as(fresh.result().err()).isZero();
+        assertThat(fresh.log()).doesNotContain("starts from scratch although");
+    }
+
+    @Test
+    void whenRestoreLatestFindsOnlyOtherJobsCheckpoints_thenWarnsNamingThem() throws Exception {
+        Path ckpt = dir.resolve("ckpt");
+        completedCheckpoint(ckpt.resolve("old%20name"), 5);
+
+        Cli.Logged l = Cli.runLogged("run", "-s", "latest", "-c", RecordingJob.class.getName(), "-D", "pipeline.name=new name",
+                "-D", ConfigKeys.CHECKPOINTING_DIR + "=" + ckpt, "--", "10");
+
+        assertThat(l.result().exitCode()).as(l.result().err()).isZero();
+        assertThat(l.log()).contains("WARN", "Job 'new name' has no completed checkpoint", "another job: 'old name' ("
+                + ckpt.resolve("old%20name") + ")", "renamed");
+        assertThat(RecordingJob.SUM.get()).as("it started from scratch").isEqualTo(55);
+    }
+
+    /** A checkpoint folder with a {@code _metadata} file: enough for the launch warnings, which read no metadata. */
+    private static void completedCheckpoint(Path jobFolder, long id) throws Exception {
+        Path chk = Files.createDirectories(jobFolder.resolve("chk-" + id));
+        Files.writeString(chk.resolve("_metadata"), "{}");
+    }
+
+    @Test
     void shouldRunTheManifestMainClassOfAJarInItsOwnClassLoader() throws Exception {
         Path jar = jobJar("jarjob.JarJob", true);
 
@@ -265,6 +382,17 @@ class RunCommandTest {
     public static final class RefusedRestoreMain {
         public static void main(String[] args) {
             throw new io.weir.api.execution.RestoreRefusedException("Cannot resume job 'x' from its latest checkpoint: chk-9 is damaged.");
+        }
+    }
+
+    /** A job main that wraps whatever building the environment throws in its own exception. */
+    public static final class WrappingMain {
+        public static void main(String[] args) {
+            try {
+                StreamExecutionEnvironment.getExecutionEnvironment();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("setup failed", e);
+            }
         }
     }
 

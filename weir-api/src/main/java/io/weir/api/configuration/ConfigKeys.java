@@ -54,6 +54,14 @@ public final class ConfigKeys {
      * restore is refused ({@link io.weir.api.execution.RestoreRefusedException}).
      */
     public static final String RESTORE_ALLOW_REWIND = "weir.restore.allow-rewind";
+    /**
+     * Boolean, default {@code false} (Weir's own key; {@code weir run --fresh}): the job starts from
+     * scratch on purpose. Without it, a job that starts without {@code execution.checkpointing.restore}
+     * while its checkpoint folder holds completed checkpoints logs a warning; with it, that warning is
+     * left out. Setting it together with {@code execution.checkpointing.restore} is rejected at
+     * {@code execute()} with an {@link IllegalConfigurationException}.
+     */
+    public static final String RESTORE_FRESH = "weir.restore.fresh";
 
     public static final String RESTART_STRATEGY_TYPE = "restart-strategy.type";
     public static final String RESTART_FIXED_DELAY_ATTEMPTS = "restart-strategy.fixed-delay.attempts";

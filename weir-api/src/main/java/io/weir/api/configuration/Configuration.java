@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * String key/value settings using Flink's configuration keys (see {@link ConfigKeys}). Typed getters
- * parse on read and fail with a message naming the key, the bad value and what is allowed.
+ * parse on read and fail with an {@link IllegalConfigurationException} naming the key, the bad value
+ * and what is allowed.
  * Durations accept Flink's forms: {@code 1000} (ms), {@code 500 ms}, {@code 10 s}, {@code 2 min}, {@code 1 h}.
  */
 public final class Configuration implements Serializable {
@@ -47,6 +48,12 @@ public final class Configuration implements Serializable {
         return values.getOrDefault(key, defaultValue);
     }
 
+    /**
+     * The value of {@code key} as an int (surrounding blanks ignored), or {@code defaultValue} when unset.
+     * Pure read; any thread, but a Configuration is not thread-safe, so not while another thread writes it.
+     *
+     * @throws IllegalConfigurationException if the value is not an integer in int's range, naming key and value
+     */
     public int getInteger(String key, int defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -59,6 +66,12 @@ public final class Configuration implements Serializable {
         }
     }
 
+    /**
+     * The value of {@code key} as a long (surrounding blanks ignored), or {@code defaultValue} when unset.
+     * Pure read; any thread, but a Configuration is not thread-safe, so not while another thread writes it.
+     *
+     * @throws IllegalConfigurationException if the value is not an integer in long's range, naming key and value
+     */
     public long getLong(String key, long defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -71,6 +84,12 @@ public final class Configuration implements Serializable {
         }
     }
 
+    /**
+     * The value of {@code key} as a double, or {@code defaultValue} when unset.
+     * Pure read; any thread, but a Configuration is not thread-safe, so not while another thread writes it.
+     *
+     * @throws IllegalConfigurationException if the value is not a decimal number, naming key and value
+     */
     public double getDouble(String key, double defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -83,6 +102,12 @@ public final class Configuration implements Serializable {
         }
     }
 
+    /**
+     * The value of {@code key} as a boolean ({@code true} or {@code false}, any case), or {@code defaultValue} when unset.
+     * Pure read; any thread, but a Configuration is not thread-safe, so not while another thread writes it.
+     *
+     * @throws IllegalConfigurationException on any other text, naming key and value
+     */
     public boolean getBoolean(String key, boolean defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -95,7 +120,14 @@ public final class Configuration implements Serializable {
         throw invalid(key, v, "true or false");
     }
 
-    /** A duration; a bare number is milliseconds. Returns {@code defaultValue} when unset. */
+    /**
+     * The value of {@code key} as a duration (a bare number is milliseconds; see the class comment for
+     * the units), or {@code defaultValue} when unset.
+     * Pure read; any thread, but a Configuration is not thread-safe, so not while another thread writes it.
+     *
+     * @throws IllegalConfigurationException if the value is not such a duration or does not fit in a long of
+     *                                        milliseconds, naming key and value
+     */
     public Duration getDuration(String key, Duration defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -108,6 +140,13 @@ public final class Configuration implements Serializable {
         }
     }
 
+    /**
+     * The value of {@code key} as a constant of {@code type} (any case, {@code -} for {@code _}), or
+     * {@code defaultValue} when unset.
+     * Pure read; any thread, but a Configuration is not thread-safe, so not while another thread writes it.
+     *
+     * @throws IllegalConfigurationException if no constant matches, naming key, value and the constants
+     */
     public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
         String v = values.get(key);
         if (v == null) {
@@ -156,8 +195,8 @@ public final class Configuration implements Serializable {
         }
     }
 
-    private static IllegalArgumentException invalid(String key, String value, String allowed) {
-        return new IllegalArgumentException("Invalid configuration: '" + key + "' = '" + value + "'; expected " + allowed + ".");
+    private static IllegalConfigurationException invalid(String key, String value, String allowed) {
+        return IllegalConfigurationException.invalid(key, value, allowed);
     }
 
     @Override

@@ -188,7 +188,13 @@ public class CheckpointConfig implements Serializable {
         this.numRetainedCheckpoints = numRetainedCheckpoints;
     }
 
-    /** Applies the {@code execution.checkpointing.*} keys present in {@code conf}. */
+    /**
+     * Applies the {@code execution.checkpointing.*} keys present in {@code conf}; keys that are absent
+     * keep their current values. Called by {@code StreamExecutionEnvironment.configure} on the thread
+     * that builds the job. Ranges are checked later, at {@code execute()}.
+     *
+     * @throws io.weir.api.configuration.IllegalConfigurationException if a present value does not parse, naming key and value
+     */
     public void configure(Configuration conf) {
         if (conf.containsKey(ConfigKeys.CHECKPOINTING_INTERVAL)) {
             checkpointInterval = conf.getDuration(ConfigKeys.CHECKPOINTING_INTERVAL, null).toMillis();

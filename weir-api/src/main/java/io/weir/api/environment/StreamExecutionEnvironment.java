@@ -3,6 +3,7 @@ package io.weir.api.environment;
 import io.weir.api.common.ExecutionConfig;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.configuration.Configuration;
+import io.weir.api.configuration.IllegalConfigurationException;
 import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
@@ -61,6 +62,9 @@ public class StreamExecutionEnvironment {
     /**
      * An environment for this JVM. Its default parallelism is the number of processors, unless
      * {@code parallelism.default} is set in the context configuration (for example by {@code weir run -p}).
+     *
+     * @throws IllegalConfigurationException if a setting of the context configuration does not parse (for example
+     *                                       {@code weir run -D execution.checkpointing.interval=abc})
      */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
         Configuration ctx = CONTEXT_CONFIGURATION.get();
@@ -112,7 +116,13 @@ public class StreamExecutionEnvironment {
         }
     }
 
-    /** Applies Flink configuration keys (parallelism, checkpointing, restart strategy keys are read by the executor). */
+    /**
+     * Applies Flink configuration keys to this environment: parallelism and checkpointing keys now,
+     * restart strategy and runtime keys when the executor reads them at {@code execute()}. Called on
+     * the thread that builds the job (also by the constructor, with the context configuration).
+     *
+     * @throws IllegalConfigurationException if a value read now does not parse, naming key and value
+     */
     public void configure(Configuration conf) {
         if (conf != this.configuration) {
             this.configuration.addAll(conf);
@@ -267,7 +277,9 @@ public class StreamExecutionEnvironment {
      * Runs the job named {@code jobName} and blocks until it ends.
      *
      * @return the result of a job that finished
-     * @throws IllegalArgumentException          on invalid settings, before anything runs
+     * @throws IllegalConfigurationException    on an invalid configuration value (a key of {@link ConfigKeys}, or the
+     *                                           setter named in the message), before anything runs
+     * @throws IllegalArgumentException          on other invalid settings (for example an operator's parallelism), before anything runs
      * @throws io.weir.api.execution.RestoreRefusedException if the checkpoint to resume from cannot be used safely
      * @throws JobExecutionException              if the job failed for good or was cancelled, with its failure history
      * @throws InterruptedException               if the calling thread is interrupted (the job is then cancelled)
@@ -309,8 +321,8 @@ public class StreamExecutionEnvironment {
             throw new IllegalStateException("No Weir executor found on the class path: add the io.weir:weir-runtime dependency (it provides the embedded executor).");
         }
         if (target != null) {
-            return factories.stream().filter(f -> f.name().equals(target)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "Invalid configuration: 'execution.target' = '" + target + "'; available executors: "
+            return factories.stream().filter(f -> f.name().equals(target)).findFirst().orElseThrow(() -> new IllegalConfigurationException(
+                    "Invalid configuration: 'execution.target'' = '" + target + "'; available executors: "
                             + factories.stream().map(PipelineExecutorFactory::name).toList() + "."));
         }
         return factories.stream().max(Comparator.comparingInt(PipelineExecutorFactory::priority)).get();

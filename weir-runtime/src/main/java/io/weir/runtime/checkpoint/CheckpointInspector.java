@@ -31,6 +31,23 @@ public final class CheckpointInspector {
      * @throws UncheckedIOException     if a directory cannot be listed
      */
     public static String list(Path baseOrJobDir) {
+        return listing(baseOrJobDir).text();
+    }
+
+    /**
+     * What {@link #list(Path)} prints, and which listed jobs have checkpoints of which none is intact (nothing to
+     * resume from).
+     *
+     * @param text               the report of {@link #list(Path)}
+     * @param jobsWithoutIntact  the job folders that hold checkpoint folders but no intact checkpoint, in listing order
+     */
+    public record Listing(String text, List<Path> jobsWithoutIntact) {}
+
+    /**
+     * As {@link #list(Path)}, with the jobs that have no intact checkpoint named separately (for the exit code of
+     * {@code weir checkpoints list}). Same exceptions as {@link #list(Path)}; any thread.
+     */
+    public static Listing listing(Path baseOrJobDir) {
         Path dir = baseOrJobDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("Cannot list checkpoints: " + dir + (Files.exists(dir)
@@ -40,9 +57,10 @@ public final class CheckpointInspector {
             dir = dir.getParent(); // a chk-N folder: list its job
         }
         StringBuilder out = new StringBuilder();
+        List<Path> withoutIntact = new ArrayList<>();
         if (!folders(dir).isEmpty()) {
-            renderJob(dir, out);
-            return out.toString();
+            renderJob(dir, out, withoutIntact);
+            return new Listing(out.toString(), List.copyOf(withoutIntact));
         }
         List<Path> jobs = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {
@@ -52,21 +70,24 @@ public final class CheckpointInspector {
         }
         jobs.removeIf(job -> folders(job).isEmpty());
         if (jobs.isEmpty()) {
-            return "No checkpoints in " + dir + ".\n";
+            return new Listing("No checkpoints in " + dir + ".\n", List.of());
         }
         jobs.sort(null);
         for (Path job : jobs) {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            renderJob(job, out);
+            renderJob(job, out, withoutIntact);
         }
-        return out.toString();
+        return new Listing(out.toString(), List.copyOf(withoutIntact));
     }
 
-    private static void renderJob(Path jobDir, StringBuilder out) {
+    private static void renderJob(Path jobDir, StringBuilder out, List<Path> withoutIntact) {
         List<CheckpointInfo> infos = CheckpointLoader.listCheckpoints(jobDir);
         long intact = infos.stream().filter(CheckpointInfo::intact).count();
+        if (intact == 0 && !infos.isEmpty()) {
+            withoutIntact.add(jobDir);
+        }
         out.append("Job \"").append(JobFolderNames.decode(jobDir.getFileName().toString())).append("\" in ").append(jobDir)
                 .append(": ").append(plural(infos.size(), "checkpoint")).append(", ").append(intact).append(" intact\n");
         List<String[]> rows = new ArrayList<>();

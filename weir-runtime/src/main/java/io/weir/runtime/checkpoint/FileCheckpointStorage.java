@@ -1,5 +1,6 @@
 package io.weir.runtime.checkpoint;
 
+import io.weir.api.configuration.IllegalConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ public final class FileCheckpointStorage {
         Objects.requireNonNull(baseUri, "baseUri");
         this.jobName = Objects.requireNonNull(jobName, "jobName");
         if (numRetained < 1) {
-            throw new IllegalArgumentException("number of retained checkpoints (execution.checkpointing.num-retained)"
+            throw new IllegalConfigurationException("number of retained checkpoints (execution.checkpointing.num-retained)"
                     + " must be >= 1, was " + numRetained);
         }
         this.numRetained = numRetained;
@@ -553,7 +554,7 @@ public final class FileCheckpointStorage {
         String baseUri = location;
         String s = location.trim();
         if (s.isEmpty()) {
-            throw new IllegalArgumentException(what + " is empty; use file:///absolute/path or a plain path");
+            throw new IllegalConfigurationException(what + " is empty; use file:///absolute/path or a plain path");
         }
         if (s.regionMatches(true, 0, "file:", 0, 5)) {
             try {
@@ -562,12 +563,12 @@ public final class FileCheckpointStorage {
                 if (s.regionMatches(true, 0, "file:///", 0, 8)) {
                     return Path.of(s.substring(7)).toAbsolutePath().normalize(); // typed by hand, e.g. with a space
                 }
-                throw new IllegalArgumentException(what + " '" + baseUri
+                throw new IllegalConfigurationException(what + " '" + baseUri
                         + "' is not a valid file URI (" + e.getMessage() + "); use file:///absolute/path or a plain path", e);
             }
         }
         if (URI_SCHEME.matcher(s).matches()) {
-            throw new IllegalArgumentException(what + " '" + baseUri
+            throw new IllegalConfigurationException(what + " '" + baseUri
                     + "' uses a scheme Weir does not support; Weir stores checkpoints on a local or mounted file"
                     + " system: use file:///absolute/path or a plain path");
         }

@@ -33,9 +33,33 @@ class ValidationIT {
             CALLS.incrementAndGet();
             return x;
         }).addSink(new DiscardingSink<>());
-        assertThatThrownBy(() -> env.execute()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> env.execute()).isInstanceOf(io.weir.api.configuration.IllegalConfigurationException.class)
                 .hasMessageContaining(key).hasMessageContaining(allowed);
         assertThat(CALLS.get()).as("nothing ran").isZero();
+    }
+
+    @Test
+    void whenFreshAndRestoreAreBothSet_thenExecuteFailsNamingBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        io.weir.api.configuration.Configuration conf = new io.weir.api.configuration.Configuration();
+        conf.setString(io.weir.api.configuration.ConfigKeys.RESTORE_FRESH, "true");
+        conf.setString(io.weir.api.configuration.ConfigKeys.CHECKPOINTING_RESTORE, "latest");
+        conf.setString(io.weir.api.configuration.ConfigKeys.CHECKPOINTING_DIR, dir.toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        env.fromSequence(1, 10).addSink(new DiscardingSink<>());
+        assertThatThrownBy(() -> env.execute("fresh")).isInstanceOf(io.weir.api.configuration.IllegalConfigurationException.class)
+                .hasMessageContaining("weir.restore.fresh").hasMessageContaining("execution.checkpointing.restore");
+    }
+
+    @Test
+    void whenTheRestorePathHoldsNoCheckpoint_thenExecuteFailsNamingThePath(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty"));
+        io.weir.api.configuration.Configuration conf = new io.weir.api.configuration.Configuration();
+        conf.setString(io.weir.api.configuration.ConfigKeys.CHECKPOINTING_RESTORE, empty.toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        env.fromSequence(1, 10).addSink(new DiscardingSink<>());
+        assertThatThrownBy(() -> env.execute("restore")).isInstanceOf(io.weir.api.configuration.IllegalConfigurationException.class)
+                .hasMessageContaining(empty.toString()).hasMessageContaining("holds no checkpoint").hasMessageContaining("weir checkpoints list");
     }
 
     @Test
@@ -43,7 +67,7 @@ class ValidationIT {
         StreamExecutionEnvironment env = env();
         env.setParallelism(0);
         env.fromSequence(1, 10).addSink(new DiscardingSink<>());
-        assertThatThrownBy(() -> env.execute()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> env.execute()).isInstanceOf(io.weir.api.configuration.IllegalConfigurationException.class)
                 .hasMessageContaining("parallelism 0").hasMessageContaining("at least 1");
     }
 

@@ -1,5 +1,6 @@
 package io.weir.runtime.internal.graph;
 
+import io.weir.api.configuration.IllegalConfigurationException;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.graph.OneInputTransformation;
@@ -66,11 +67,11 @@ public final class JobGraphBuilder {
 
     private JobGraph build() {
         if (pipeline.parallelism() <= 0) {
-            throw new IllegalArgumentException("Invalid parallelism " + pipeline.parallelism()
+            throw new IllegalConfigurationException("Invalid parallelism " + pipeline.parallelism()
                     + " (env.setParallelism / parallelism.default): it must be at least 1.");
         }
         if (pipeline.maxParallelism() != -1 && (pipeline.maxParallelism() <= 0 || pipeline.maxParallelism() > KeyGroups.UPPER_BOUND_MAX_PARALLELISM)) {
-            throw new IllegalArgumentException("Invalid max parallelism " + pipeline.maxParallelism()
+            throw new IllegalConfigurationException("Invalid max parallelism " + pipeline.maxParallelism()
                     + " (env.setMaxParallelism / pipeline.max-parallelism): it must be between 1 and " + KeyGroups.UPPER_BOUND_MAX_PARALLELISM + ".");
         }
         List<Transformation<?>> all = pipeline.transformations();

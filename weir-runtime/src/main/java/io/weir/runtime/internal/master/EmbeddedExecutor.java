@@ -1,5 +1,6 @@
 package io.weir.runtime.internal.master;
 
+import io.weir.api.configuration.IllegalConfigurationException;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.environment.CheckpointConfig;
 import io.weir.api.execution.CheckpointStatistics;
@@ -17,6 +18,7 @@ import io.weir.runtime.internal.restart.RestartBackoffTimeStrategy;
 import io.weir.runtime.internal.restart.RestartStrategyFactory;
 import io.weir.runtime.internal.time.Clock;
 import io.weir.runtime.internal.exec.Platform;
+import io.weir.runtime.checkpoint.CheckpointFolders;
 import io.weir.runtime.checkpoint.CheckpointInfo;
 import io.weir.runtime.checkpoint.LatestCheckpoints;
 import io.weir.api.execution.RestoreRefusedException;
@@ -104,6 +106,14 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         RestartBackoffTimeStrategy restart = RestartStrategyFactory.create(pipeline.restartStrategy(), pipeline.configuration(),
                 cc.isCheckpointingEnabled(), clock, random);
         String restoreSetting = pipeline.configuration().getString(ConfigKeys.CHECKPOINTING_RESTORE, null);
+        if (restoreSetting != null && restoreSetting.isBlank()) {
+            restoreSetting = null;
+        }
+        boolean fresh = pipeline.configuration().getBoolean(ConfigKeys.RESTORE_FRESH, false);
+        if (fresh && restoreSetting != null) {
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.RESTORE_FRESH + "' = 'true' (weir run --fresh)"
+                    + " contradicts '" + ConfigKeys.CHECKPOINTING_RESTORE + "' = '" + restoreSetting + "' (weir run -s): give one of them.");
+        }
         FileCheckpointStorage storage = null;
         if (cc.isCheckpointingEnabled() || restoreSetting != null) {
             storage = new FileCheckpointStorage(checkpointDirectory(cc), graph.jobName(), cc.getNumRetainedCheckpoints());
@@ -111,8 +121,10 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
         try {
             CompletedCheckpoint restore = null;
-            if (restoreSetting != null && !restoreSetting.isBlank()) {
+            if (restoreSetting != null) {
                 restore = findRestore(restoreSetting.trim(), storage, settings.allowRewind());
+            } else if (storage != null && !fresh) {
+                RestoreWarnings.ownCheckpointsIgnored(graph.jobName(), storage.jobDirectory()).ifPresent(LOG::warn);
             }
             // read and check the restore now, so that a checkpoint this job cannot use is refused before anything runs
             Map<Integer, TaskRestore[]> restoreData = restore == null ? null : RestoreAssembler.assemble(restore, graph);
@@ -147,8 +159,13 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
         Path path = FileCheckpointStorage.toPath(setting, "'" + ConfigKeys.CHECKPOINTING_RESTORE + "'");
         if (!path.toFile().exists()) {
-            throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.CHECKPOINTING_RESTORE + "' = '" + setting
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.CHECKPOINTING_RESTORE + "' = '" + setting
                     + "': no such checkpoint folder. Give 'latest' or the path of a chk-N folder (list them with `weir checkpoints list DIR`).");
+        }
+        if (!CheckpointFolders.holdsCheckpoint(path)) {
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.CHECKPOINTING_RESTORE + "' = '" + setting
+                    + "': " + path + " holds no checkpoint (no _metadata file, and no chk-N folders in it). Give 'latest' or the path of a"
+                    + " chk-N folder (list them with `weir checkpoints list DIR`).");
         }
         return FileCheckpointStorage.load(path);
     }
@@ -165,8 +182,13 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         CheckpointInfo newest = latest.newestComplete();
         CompletedCheckpoint intact = latest.newestIntact();
         if (newest == null) {
-            LOG.info("No completed checkpoint in {} to restore from ({}=latest): starting from the beginning.", storage.jobDirectory(),
-                    ConfigKeys.CHECKPOINTING_RESTORE);
+            java.util.Optional<String> renamed = RestoreWarnings.otherJobsOnly(storage.jobName(), storage.jobDirectory());
+            if (renamed.isPresent()) {
+                LOG.warn(renamed.get());
+            } else {
+                LOG.info("No completed checkpoint in {} to restore from ({}=latest): starting from the beginning.", storage.jobDirectory(),
+                        ConfigKeys.CHECKPOINTING_RESTORE);
+            }
             return null;
         }
         if (!latest.newestIsDamaged()) {
@@ -187,8 +209,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         } else {
             msg.append("no older checkpoint is intact; ");
         }
-        msg.append("or start from the beginning without -s (remove the folder ").append(storage.jobDirectory())
-                .append(" first if its output must not be repeated).");
+        msg.append("or start from the beginning with --fresh instead of -s (").append(ConfigKeys.RESTORE_FRESH)
+                .append("=true; remove the folder ").append(storage.jobDirectory()).append(" first if its output must not be repeated).");
         throw new RestoreRefusedException(msg.toString());
     }
 
@@ -224,8 +246,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         }
     }
 
-    private static IllegalArgumentException invalid(String what, String setting, String value, String allowed) {
-        return new IllegalArgumentException("Invalid " + what + " (" + setting + "): " + value + "; allowed: " + allowed + ".");
+    private static IllegalConfigurationException invalid(String what, String setting, String value, String allowed) {
+        return new IllegalConfigurationException("Invalid " + what + " (" + setting + "): " + value + "; allowed: " + allowed + ".");
     }
 
     /** {@link JobClient} over a job master in this JVM. */

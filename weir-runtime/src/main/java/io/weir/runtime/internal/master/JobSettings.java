@@ -1,5 +1,6 @@
 package io.weir.runtime.internal.master;
 
+import io.weir.api.configuration.IllegalConfigurationException;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.configuration.Configuration;
 
@@ -19,12 +20,12 @@ record JobSettings(long cancellationTimeoutMillis, int batchSize, boolean object
     static JobSettings of(Configuration conf) {
         long timeout = conf.getDuration(ConfigKeys.TASK_CANCELLATION_TIMEOUT, java.time.Duration.ofSeconds(30)).toMillis();
         if (timeout < 1) {
-            throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.TASK_CANCELLATION_TIMEOUT + "' = " + timeout
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.TASK_CANCELLATION_TIMEOUT + "' = " + timeout
                     + " ms; allowed: at least 1 ms (for example '30 s').");
         }
         int batch = conf.getInteger(ConfigKeys.CHANNEL_BATCH_SIZE, 512);
         if (batch < 1 || batch > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("Invalid configuration: '" + ConfigKeys.CHANNEL_BATCH_SIZE + "' = " + batch
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.CHANNEL_BATCH_SIZE + "' = " + batch
                     + "; allowed: 1 to " + MAX_BATCH_SIZE + ".");
         }
         return new JobSettings(timeout, batch, conf.getBoolean(ConfigKeys.OBJECT_REUSE, false), conf.getBoolean(ConfigKeys.LOCAL_RECOVERY, true),

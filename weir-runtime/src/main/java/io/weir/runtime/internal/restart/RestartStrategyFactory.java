@@ -1,5 +1,6 @@
 package io.weir.runtime.internal.restart;
 
+import io.weir.api.configuration.IllegalConfigurationException;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.restart.RestartStrategies;
@@ -28,7 +29,7 @@ import java.util.Random;
  *       not read in this case: they only apply once {@code restart-strategy.type} names the type.</li>
  * </ol>
  *
- * <p>An invalid setting fails with an {@link IllegalArgumentException} naming the setting (the
+ * <p>An invalid setting fails with an {@link IllegalConfigurationException} naming the setting (the
  * configuration key, or the {@code RestartStrategies} method and parameter), the bad value and
  * what is allowed.
  */
@@ -59,7 +60,7 @@ public final class RestartStrategyFactory {
      * @param checkpointingEnabled whether the job checkpoints; decides the default strategy
      * @param clock time source for the time-based strategies
      * @param random source of the exponential-delay jitter; seed it to make restarts reproducible
-     * @throws IllegalArgumentException if a setting is invalid
+     * @throws IllegalConfigurationException if a setting is invalid
      */
     public static RestartBackoffTimeStrategy create(RestartStrategies.RestartStrategyConfiguration apiSetting,
             Configuration conf, boolean checkpointingEnabled, Clock clock, Random random) {
@@ -175,7 +176,7 @@ public final class RestartStrategyFactory {
     }
 
     /**
-     * Reads a duration key. Configuration turns unparsable text into an IllegalArgumentException but
+     * Reads a duration key. Configuration turns unparsable text into an IllegalConfigurationException but
      * lets java.time's overflow (say, {@code 200000000000000 d}) escape as an ArithmeticException.
      */
     private static Duration duration(Configuration conf, String key, Duration defaultValue) {
@@ -229,8 +230,8 @@ public final class RestartStrategyFactory {
         }
     }
 
-    private static IllegalArgumentException invalid(String name, String value, String allowed) {
-        return new IllegalArgumentException(
+    private static IllegalConfigurationException invalid(String name, String value, String allowed) {
+        return new IllegalConfigurationException(
                 "Invalid restart strategy setting: " + name + " = " + value + "; allowed: " + allowed + ".");
     }
 
