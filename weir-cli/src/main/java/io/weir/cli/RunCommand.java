@@ -225,6 +225,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (refused != null) {
                 throw new CliException(ExitCodes.USAGE, refused.getMessage(), refused);
             }
+            Throwable damaged = find(cause, io.weir.runtime.checkpoint.CorruptCheckpointException.class);
+            if (damaged != null) {
+                throw new CliException(ExitCodes.USAGE, damaged.getMessage(), damaged);
+            }
             Throwable badValue = find(cause, IllegalConfigurationException.class);
             if (badValue != null) {
                 throw new CliException(ExitCodes.USAGE, badValue.getMessage(), badValue);

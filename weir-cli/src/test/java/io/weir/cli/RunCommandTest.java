@@ -85,6 +85,17 @@ class RunCommandTest {
     }
 
     @Test
+    void whenTheNamedCheckpointIsDamaged_thenExitCode2NamingTheFile() throws Exception {
+        Path chk = Files.createDirectories(dir.resolve("recorded/chk-5"));
+        Files.writeString(chk.resolve("_metadata"), "{\"formatVersion\": 1, \"jobN"); // truncated
+        Cli.Result r = Cli.run("run", "-s", chk.toString(), "-c", RecordingJob.class.getName(), "--", "10");
+
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains(chk.resolve("_metadata").toString());
+        assertThat(Files.exists(chk.resolve("_metadata"))).as("the checkpoint is left as it was").isTrue();
+    }
+
+    @Test
     void shouldClearTheContextConfigurationAfterTheRun() {
         Cli.run("run", "-c", RecordingJob.class.getName(), "-p", "3", "--", "1");
 
