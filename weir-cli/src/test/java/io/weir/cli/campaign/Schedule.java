@@ -394,6 +394,9 @@ final class Schedule {
         }
 
         private void onStdout(String line) {
+            if (line.contains("OutOfMemoryError")) {
+                outOfMemory = true; // -XX:+ExitOnOutOfMemoryError prints "Terminating due to java.lang.OutOfMemoryError" on stdout
+            }
             if (line.startsWith(CampaignJob.CHECKPOINT_LINE)) {
                 checkpoints.add(Long.parseLong(line.substring(CampaignJob.CHECKPOINT_LINE.length()).trim()));
                 synchronized (lock) {
