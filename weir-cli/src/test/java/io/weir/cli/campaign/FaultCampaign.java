@@ -38,7 +38,7 @@ final class FaultCampaign {
         Schedule.Result r = new Schedule(plan, settings).run();
         done.add(r);
         out.println("[campaign]   -> " + r.outcome() + " in " + r.millis() + " ms, " + r.runs() + " runs: " + r.detail());
-        if (r.outcome().failing) {
+        if (r.outcome().failing || Boolean.getBoolean("weir.campaign.keep")) {
             r.events().forEach(e -> out.println("[campaign]      " + e));
             out.println("[campaign]      work folder kept: " + r.workDir());
         } else {
@@ -71,7 +71,7 @@ final class FaultCampaign {
             for (FaultPlan.Kind k : r.plan().kinds()) {
                 int[] c = perKind.computeIfAbsent(k, x -> new int[2]);
                 c[0]++;
-                if (r.outcome().failing) {
+                if (r.outcome().failing || Boolean.getBoolean("weir.campaign.keep")) {
                     c[1]++;
                 }
             }
