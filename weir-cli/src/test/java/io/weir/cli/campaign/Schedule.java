@@ -187,8 +187,11 @@ final class Schedule {
         }
         CheckpointFolder.Listing after = checkpoints.list();
         event(r + ": SIGTERM after checkpoints " + r.checkpoints + ", exit " + r.process.exitCode() + ", checkpoints " + after.brief());
-        if (r.process.exitCode() == 0 && r.done) {
-            finished = true; // it had finished before the signal arrived
+        if (r.done) {
+            // the job finished (and deleted its checkpoints, as on every clean finish) before the signal was handled; the
+            // JVM may still exit with 143: the operator sees CAMPAIGN-DONE and does not resume a finished job
+            finished = true;
+            event(r + ": the job had finished before SIGTERM took effect (exit " + r.process.exitCode() + ")");
         } else if (lostRestorePoint(r.before, after)) {
             fail(Outcome.OTHER, "SIGTERM lost the checkpoints: before " + r.before.brief() + ", after " + after.brief());
         }
