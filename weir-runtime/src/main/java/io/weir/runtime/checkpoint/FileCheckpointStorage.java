@@ -504,6 +504,55 @@ public final class FileCheckpointStorage {
      *
      * @throws IOException if the job folder cannot be listed
      */
+    /** Name of the marker a finished job leaves in its job folder after deleting its checkpoints. */
+    public static final String FINISHED_MARKER = "_finished";
+
+    /**
+     * After {@link #discardAll()} of a job that <em>finished</em>: leaves {@code <job folder>/_finished} (one line: when),
+     * so that a later {@code -s latest} of the same job is refused instead of silently starting from scratch and writing
+     * all its output again. Best effort: a failure is logged. Master or I/O thread.
+     */
+    public void markFinished(long epochMillis) {
+        synchronized (lifecycleLock) {
+            Path marker = jobDirectory.resolve(FINISHED_MARKER);
+            Path tmp = jobDirectory.resolve(FINISHED_MARKER + ".tmp");
+            try {
+                Files.createDirectories(jobDirectory.getParent());
+                if (!Files.isDirectory(jobDirectory)) {
+                    StorageFiles.createOwnerOnlyDirectory(jobDirectory);
+                }
+                Files.deleteIfExists(tmp);
+                try (FileChannel ch = StorageFiles.createNewFile(tmp)) {
+                    StorageFiles.writeFully(ch, ByteBuffer.wrap((java.time.Instant.ofEpochMilli(epochMillis) + "\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    ch.force(true);
+                }
+                Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StorageFiles.fsyncDirectory(jobDirectory);
+            } catch (IOException e) {
+                LOG.warn("Could not leave the finished marker {} of job '{}': {}", marker, jobName, StorageFiles.reason(e));
+            }
+        }
+    }
+
+    /** When the job last finished (its {@code _finished} marker), if the marker is there. Any thread. */
+    public Optional<String> finishedAt() {
+        try {
+            return Optional.of(Files.readString(jobDirectory.resolve(FINISHED_MARKER), java.nio.charset.StandardCharsets.UTF_8).trim());
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("an unknown time (" + StorageFiles.reason(e) + ")");
+        }
+    }
+
+    /** Removes the finished marker: a new run of the job has started. */
+    public void clearFinished() throws IOException {
+        if (Files.deleteIfExists(jobDirectory.resolve(FINISHED_MARKER))) {
+            StorageFiles.fsyncDirectory(jobDirectory);
+        }
+    }
+
     public LatestCheckpoints findLatest() throws IOException {
         return CheckpointLoader.latest(jobDirectory);
     }

@@ -119,6 +119,34 @@ class ResumeSafetyIT {
                 .as("no checkpoint was deleted").containsExactlyElementsOf(before.stream().map(CheckpointInfo::checkpointId).toList());
     }
 
+    /** A bounded job with the default retention: it deletes its checkpoints when it finishes. */
+    private static StreamExecutionEnvironment boundedEnv(Path dir, Configuration conf) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, conf);
+        env.enableCheckpointing(20);
+        env.getCheckpointConfig().setCheckpointStorage(dir.toUri().toString());
+        env.fromSequence(0, 999).addSink(new DiscardingSink<>());
+        return env;
+    }
+
+    @Test
+    void whenAFinishedJobIsResumed_thenTheResumeIsRefusedUntilAFreshRun() throws Exception {
+        boundedEnv(dir, new Configuration()).execute(JOB);
+        Path marker = dir.resolve(FileCheckpointStorage.jobFolderName(JOB)).resolve(FileCheckpointStorage.FINISHED_MARKER);
+        assertThat(marker).as("the finished job's marker").exists();
+        assertThat(checkpoints()).as("its checkpoints were deleted").isEmpty();
+
+        RestoreRefusedException e = catchThrowableOfType(() -> boundedEnv(dir, resume(false)).execute(JOB), RestoreRefusedException.class);
+        assertThat(e).hasMessageContaining("finished at").hasMessageContaining("write all of its output again")
+                .hasMessageContaining("--fresh");
+
+        Configuration fresh = new Configuration();
+        fresh.setString(ConfigKeys.RESTORE_FRESH, "true");
+        boundedEnv(dir, fresh).execute(JOB);
+        assertThat(marker).as("the new run leaves its own marker when it finishes").exists();
+
+        boundedEnv(dir, resume(true)).execute(JOB); // --allow-rewind: a warning, then from the beginning
+    }
+
     @Test
     void whenARewindIsAllowed_thenTheNewestIntactCheckpointIsRestored() throws Exception {
         runUntilCheckpoints(3, new Configuration());

@@ -128,6 +128,9 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             }
             // read and check the restore now, so that a checkpoint this job cannot use is refused before anything runs
             Map<Integer, TaskRestore[]> restoreData = restore == null ? null : RestoreAssembler.assemble(restore, graph);
+            if (restore == null && storage != null) {
+                storage.clearFinished(); // a new run: a later -s latest resumes it, not the run that finished
+            }
             JobMaster master = new JobMaster(newJobId(), pipeline, graph, settings, storage, restore, restoreData, restart,
                     platformForJob.apply(graph.jobName()));
             master.start();
@@ -181,6 +184,17 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         LatestCheckpoints latest = storage.findLatest();
         CheckpointInfo newest = latest.newestComplete();
         CompletedCheckpoint intact = latest.newestIntact();
+        if (newest == null && storage.finishedAt().isPresent() && allowRewind) {
+            LOG.warn("Job '{}' finished at {} and its checkpoints were deleted; starting it from the beginning because {}=true: all of "
+                    + "its output is written again.", storage.jobName(), storage.finishedAt().get(), ConfigKeys.RESTORE_ALLOW_REWIND);
+            return null;
+        }
+        if (newest == null && storage.finishedAt().isPresent()) {
+            throw new RestoreRefusedException("Job '" + storage.jobName() + "' finished at " + storage.finishedAt().get() + " and its "
+                    + "checkpoints were deleted (" + storage.jobDirectory().resolve(FileCheckpointStorage.FINISHED_MARKER) + "): its output "
+                    + "is complete. Resuming it with -s latest would start from the beginning and write all of its output again. To run "
+                    + "it again from scratch, give --fresh (" + ConfigKeys.RESTORE_FRESH + "=true) instead of -s.");
+        }
         if (newest == null) {
             java.util.Optional<String> renamed = RestoreWarnings.otherJobsOnly(storage.jobName(), storage.jobDirectory());
             if (renamed.isPresent()) {

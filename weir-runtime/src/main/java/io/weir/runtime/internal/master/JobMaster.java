@@ -587,6 +587,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 || (finalStatus == JobStatus.CANCELED && !retain && !keepCheckpointsOnCancel);
         if (discard) {
             storage.discardAll();
+            if (finalStatus == JobStatus.FINISHED) {
+                storage.markFinished(clock.currentTimeMillis());
+            }
         } else {
             LOG.info("Job '{}' {}: its checkpoints are kept in {} (latest completed: {}); resume with -s latest.", graph.jobName(), finalStatus,
                     storage.jobDirectory(), latestCheckpoint == null ? "none" : latestCheckpoint.directory());
