@@ -76,17 +76,40 @@ public final class ConfigKeys {
     public static final String RESTART_EXP_JITTER = "restart-strategy.exponential-delay.jitter-factor";
     public static final String RESTART_EXP_ATTEMPTS = "restart-strategy.exponential-delay.attempts-before-reset-backoff";
 
+    /**
+     * Flink's other names for a key, read in this order when the key itself is unset, as Flink reads its deprecated and
+     * fallback keys: Flink 1.20's restore key {@code execution.state-recovery.path} and the older
+     * {@code execution.savepoint.path} for {@link #CHECKPOINTING_RESTORE}, {@code state.checkpoints.dir} for
+     * {@link #CHECKPOINTING_DIR}, {@code state.checkpoints.num-retained} for {@link #CHECKPOINTING_NUM_RETAINED},
+     * {@code execution.state-recovery.from-local} for {@link #LOCAL_RECOVERY}. So a job configured for Flink resumes
+     * (or keeps its checkpoints where it says) instead of silently starting fresh.
+     */
+    private static final java.util.Map<String, java.util.List<String>> FALLBACKS = java.util.Map.of(
+            CHECKPOINTING_RESTORE, java.util.List.of("execution.state-recovery.path", "execution.savepoint.path"),
+            CHECKPOINTING_DIR, java.util.List.of("state.checkpoints.dir"),
+            CHECKPOINTING_NUM_RETAINED, java.util.List.of("state.checkpoints.num-retained"),
+            LOCAL_RECOVERY, java.util.List.of("execution.state-recovery.from-local"));
+
+    /**
+     * Flink's other names for {@code key} (see above), in the order they are read; empty for most keys. Pure; any
+     * thread.
+     */
+    public static java.util.List<String> fallbackKeys(String key) {
+        return FALLBACKS.getOrDefault(key, java.util.List.of());
+    }
+
     /** Namespaces that belong to the engine: a key in one of them that is not declared here is probably a typo. */
     private static final java.util.List<String> ENGINE_PREFIXES = java.util.List.of("execution.", "pipeline.", "restart-strategy.", "state.",
             "task.", "taskmanager.", "parallelism.", "weir.");
 
     /**
-     * Every key declared in this class. Pure; any thread.
+     * Every key declared in this class, and Flink's other names for them ({@link #fallbackKeys}). Pure; any thread.
      *
      * @return an unmodifiable sorted set
      */
     public static java.util.SortedSet<String> known() {
         java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        FALLBACKS.values().forEach(keys::addAll);
         for (java.lang.reflect.Field f : ConfigKeys.class.getFields()) {
             if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                 try {

@@ -40,12 +40,36 @@ public final class Configuration implements Serializable {
         return setString(key, Boolean.toString(value));
     }
 
+    /**
+     * Whether {@code key}, or one of Flink's other names for it ({@link ConfigKeys#fallbackKeys}), is set. Pure read;
+     * any thread, but not while another thread writes this configuration.
+     */
     public boolean containsKey(String key) {
-        return values.containsKey(key);
+        return lookup(key) != null;
     }
 
+    /**
+     * The value of {@code key} as set, or else the value of the first of Flink's other names for it that is set
+     * ({@link ConfigKeys#fallbackKeys}, for example {@code state.checkpoints.dir} for {@code execution.checkpointing.dir}),
+     * or else {@code defaultValue}. Pure read; any thread, but not while another thread writes this configuration.
+     */
     public String getString(String key, String defaultValue) {
-        return values.getOrDefault(key, defaultValue);
+        String v = lookup(key);
+        return v == null ? defaultValue : v;
+    }
+
+    private String lookup(String key) {
+        String v = values.get(key);
+        if (v != null) {
+            return v;
+        }
+        for (String other : ConfigKeys.fallbackKeys(key)) {
+            v = values.get(other);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
 
     /**
@@ -55,7 +79,7 @@ public final class Configuration implements Serializable {
      * @throws IllegalConfigurationException if the value is not an integer in int's range, naming key and value
      */
     public int getInteger(String key, int defaultValue) {
-        String v = values.get(key);
+        String v = lookup(key);
         if (v == null) {
             return defaultValue;
         }
@@ -73,7 +97,7 @@ public final class Configuration implements Serializable {
      * @throws IllegalConfigurationException if the value is not an integer in long's range, naming key and value
      */
     public long getLong(String key, long defaultValue) {
-        String v = values.get(key);
+        String v = lookup(key);
         if (v == null) {
             return defaultValue;
         }
@@ -91,7 +115,7 @@ public final class Configuration implements Serializable {
      * @throws IllegalConfigurationException if the value is not a decimal number, naming key and value
      */
     public double getDouble(String key, double defaultValue) {
-        String v = values.get(key);
+        String v = lookup(key);
         if (v == null) {
             return defaultValue;
         }
@@ -109,7 +133,7 @@ public final class Configuration implements Serializable {
      * @throws IllegalConfigurationException on any other text, naming key and value
      */
     public boolean getBoolean(String key, boolean defaultValue) {
-        String v = values.get(key);
+        String v = lookup(key);
         if (v == null) {
             return defaultValue;
         }
@@ -129,7 +153,7 @@ public final class Configuration implements Serializable {
      *                                        milliseconds, naming key and value
      */
     public Duration getDuration(String key, Duration defaultValue) {
-        String v = values.get(key);
+        String v = lookup(key);
         if (v == null) {
             return defaultValue;
         }
@@ -148,7 +172,7 @@ public final class Configuration implements Serializable {
      * @throws IllegalConfigurationException if no constant matches, naming key, value and the constants
      */
     public <E extends Enum<E>> E getEnum(String key, Class<E> type, E defaultValue) {
-        String v = values.get(key);
+        String v = lookup(key);
         if (v == null) {
             return defaultValue;
         }

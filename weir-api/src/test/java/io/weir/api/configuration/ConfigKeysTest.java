@@ -42,4 +42,23 @@ class ConfigKeysTest {
         assertThat(ConfigKeys.known()).contains(ConfigKeys.CHECKPOINTING_RESTORE, ConfigKeys.RESTORE_ALLOW_REWIND,
                 ConfigKeys.EXECUTION_TARGET, ConfigKeys.LOCAL_RECOVERY);
     }
+
+    @Test
+    void whenAJobUsesFlinksOtherNamesForAKey_thenTheyAreReadAndNotWarnedAbout() {
+        Configuration conf = new Configuration();
+        conf.setString("execution.state-recovery.path", "/ckpt/job/chk-7"); // Flink 1.20's restore key
+        conf.setString("state.checkpoints.dir", "file:///ckpt");
+        conf.setString("state.checkpoints.num-retained", "4");
+
+        assertThat(conf.getString(ConfigKeys.CHECKPOINTING_RESTORE, null)).isEqualTo("/ckpt/job/chk-7");
+        assertThat(conf.containsKey(ConfigKeys.CHECKPOINTING_DIR)).isTrue();
+        assertThat(conf.getString(ConfigKeys.CHECKPOINTING_DIR, null)).isEqualTo("file:///ckpt");
+        assertThat(conf.getInteger(ConfigKeys.CHECKPOINTING_NUM_RETAINED, 1)).isEqualTo(4);
+        assertThat(ConfigKeys.unknownKeyWarnings(conf, java.util.List.of())).isEmpty();
+
+        conf.setString("execution.savepoint.path", "/older");
+        assertThat(conf.getString(ConfigKeys.CHECKPOINTING_RESTORE, null)).as("the 1.20 key before the older one").isEqualTo("/ckpt/job/chk-7");
+        conf.setString(ConfigKeys.CHECKPOINTING_RESTORE, "latest");
+        assertThat(conf.getString(ConfigKeys.CHECKPOINTING_RESTORE, null)).as("Weir's own key first").isEqualTo("latest");
+    }
 }
