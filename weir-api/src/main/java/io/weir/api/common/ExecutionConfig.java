@@ -116,6 +116,84 @@ public final class ExecutionConfig {
         return configuration.getBoolean(ConfigKeys.OBJECT_REUSE, false);
     }
 
+    // ------------------------------------------------------------------ watermarks
+
+    /**
+     * Sets how often periodic watermark generators emit, in milliseconds ({@code pipeline.auto-watermark-interval},
+     * default 200 ms; 0 turns periodic emission off). Read when a stream's watermark strategy is applied
+     * ({@code assignTimestampsAndWatermarks} or {@code fromSource}), so set it before building the job. Weir differs
+     * on purpose: Flink reads it when the job starts.
+     *
+     * @return this config
+     * @throws IllegalArgumentException if {@code intervalMillis} is negative
+     */
+    public ExecutionConfig setAutoWatermarkInterval(long intervalMillis) {
+        if (intervalMillis < 0) {
+            throw new IllegalArgumentException("setAutoWatermarkInterval: the interval must be >= 0 ms, was " + intervalMillis + ".");
+        }
+        configuration.setString(ConfigKeys.AUTO_WATERMARK_INTERVAL, intervalMillis + " ms");
+        return this;
+    }
+
+    /**
+     * The periodic watermark interval in milliseconds (default 200).
+     *
+     * @throws io.weir.api.configuration.IllegalConfigurationException if the key holds no duration
+     */
+    public long getAutoWatermarkInterval() {
+        return configuration.getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL, java.time.Duration.ofMillis(200)).toMillis();
+    }
+
+    // ------------------------------------------------------------------ global job parameters
+
+    /**
+     * Makes {@code parameters} (typically a {@code ParameterTool}) readable by every user function of the job
+     * ({@code RuntimeContext#getGlobalJobParameters()}), replacing any set before. Stored as the entries of its
+     * {@link GlobalJobParameters#toMap()} under Flink's key prefix {@code pipeline.global-job-parameters.}, so they
+     * travel with the configuration (and {@code weir run -D pipeline.global-job-parameters.k=v} sets one).
+     *
+     * @return this config
+     * @throws NullPointerException if {@code parameters} is null
+     */
+    public ExecutionConfig setGlobalJobParameters(GlobalJobParameters parameters) {
+        Objects.requireNonNull(parameters, "parameters");
+        for (String key : new java.util.ArrayList<>(configuration.toMap().keySet())) {
+            if (key.startsWith(ConfigKeys.GLOBAL_JOB_PARAMETERS_PREFIX)) {
+                configuration.remove(key);
+            }
+        }
+        parameters.toMap().forEach((k, v) -> configuration.setString(ConfigKeys.GLOBAL_JOB_PARAMETERS_PREFIX + k, v));
+        return this;
+    }
+
+    /**
+     * The global job parameters as a {@code ParameterTool} over the entries set (empty when none were). Weir differs
+     * on purpose: it returns a {@code ParameterTool} even when another {@link GlobalJobParameters} subclass was set,
+     * since only the entries travel with the job; a cast to {@code ParameterTool}, as Flink jobs write, always works.
+     */
+    public io.weir.api.util.ParameterTool getGlobalJobParameters() {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        configuration.toMap().forEach((k, v) -> {
+            if (k.startsWith(ConfigKeys.GLOBAL_JOB_PARAMETERS_PREFIX)) {
+                map.put(k.substring(ConfigKeys.GLOBAL_JOB_PARAMETERS_PREFIX.length()), v);
+            }
+        });
+        return io.weir.api.util.ParameterTool.fromMap(map);
+    }
+
+    /**
+     * Parameters of a job that every user function may read, under Flink's name. Subclass it (or use
+     * {@code ParameterTool}) and return the entries from {@link #toMap()}; they are what Weir keeps.
+     */
+    public static class GlobalJobParameters implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The parameters as strings; the default has none. Called on the thread that sets them, when they are set. */
+        public java.util.Map<String, String> toMap() {
+            return java.util.Collections.emptyMap();
+        }
+    }
+
     @Override
     public String toString() {
         return "ExecutionConfig{objectReuse=" + configuration.getString(ConfigKeys.OBJECT_REUSE, "false") + "}";

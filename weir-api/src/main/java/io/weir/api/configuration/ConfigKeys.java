@@ -9,6 +9,11 @@ public final class ConfigKeys {
     public static final String PIPELINE_NAME = "pipeline.name";
     public static final String AUTO_WATERMARK_INTERVAL = "pipeline.auto-watermark-interval";
     /**
+     * Prefix of the global job parameters ({@code ExecutionConfig#setGlobalJobParameters}): each parameter {@code k}
+     * is the setting {@code pipeline.global-job-parameters.k}. Flink's key for the same map.
+     */
+    public static final String GLOBAL_JOB_PARAMETERS_PREFIX = "pipeline.global-job-parameters.";
+    /**
      * Boolean, default {@code false}: whether records and state values are passed by reference
      * without copies. Set it with {@link io.weir.api.common.ExecutionConfig#enableObjectReuse()},
      * which describes what it changes; the executor reads it when the job is built.
@@ -135,7 +140,7 @@ public final class ConfigKeys {
         known.addAll(extraKnown);
         java.util.List<String> warnings = new java.util.ArrayList<>();
         for (String key : new java.util.TreeSet<>(conf.toMap().keySet())) {
-            if (known.contains(key) || ENGINE_PREFIXES.stream().noneMatch(key::startsWith)) {
+            if (known.contains(key) || key.startsWith(GLOBAL_JOB_PARAMETERS_PREFIX) || ENGINE_PREFIXES.stream().noneMatch(key::startsWith)) {
                 continue;
             }
             String nearest = null;

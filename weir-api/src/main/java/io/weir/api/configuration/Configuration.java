@@ -185,6 +185,104 @@ public final class Configuration implements Serializable {
         throw invalid(key, v, "one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
+    /**
+     * The value of {@code option}: its key, else its own fallback keys in order, else Flink's other names for the key
+     * ({@link ConfigKeys#fallbackKeys}), parsed as the option's type; else its default (possibly null). Pure read; any
+     * thread, but not while another thread writes this configuration.
+     *
+     * @throws IllegalConfigurationException if the value does not parse as the option's type, naming key and value
+     */
+    public <T> T get(ConfigOption<T> option) {
+        return getOptional(option).orElse(option.defaultValue());
+    }
+
+    /**
+     * The value of {@code option} if it or one of its fallback keys is set (see {@link #get(ConfigOption)}), else empty.
+     *
+     * @throws IllegalConfigurationException if the value does not parse as the option's type, naming key and value
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> java.util.Optional<T> getOptional(ConfigOption<T> option) {
+        String key = option.key();
+        if (lookup(key) == null) {
+            key = null;
+            for (String fallback : option.fallbackKeys()) {
+                if (lookup(fallback) != null) {
+                    key = fallback;
+                    break;
+                }
+            }
+            if (key == null) {
+                return java.util.Optional.empty();
+            }
+        }
+        Class<T> type = option.type();
+        Object value;
+        if (type == String.class) {
+            value = lookup(key);
+        } else if (type == Integer.class) {
+            value = getInteger(key, 0);
+        } else if (type == Long.class) {
+            value = getLong(key, 0);
+        } else if (type == Boolean.class) {
+            value = getBoolean(key, false);
+        } else if (type == Double.class) {
+            value = getDouble(key, 0);
+        } else if (type == Duration.class) {
+            value = getDuration(key, Duration.ZERO);
+        } else if (type.isEnum()) {
+            value = getEnum(key, (Class) type, null);
+        } else {
+            throw new IllegalArgumentException("Configuration option '" + option.key() + "' has type " + type.getName()
+                    + ", which Configuration cannot read; use String, Integer, Long, Boolean, Double, Duration or an enum.");
+        }
+        return java.util.Optional.of((T) value);
+    }
+
+    /** Whether {@code option}'s key, one of its fallback keys or one of Flink's other names for it is set. */
+    public boolean contains(ConfigOption<?> option) {
+        if (lookup(option.key()) != null) {
+            return true;
+        }
+        for (String fallback : option.fallbackKeys()) {
+            if (lookup(fallback) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Sets {@code option}'s key to {@code value} in the text form the getters read back (durations in milliseconds,
+     * enums by name). Not thread-safe.
+     *
+     * @return this configuration
+     * @throws NullPointerException if {@code value} is null
+     */
+    public <T> Configuration set(ConfigOption<T> option, T value) {
+        java.util.Objects.requireNonNull(value, () -> "value of " + option.key());
+        String text = value instanceof Duration d ? d.toMillis() + " ms" : value instanceof Enum<?> e ? e.name() : value.toString();
+        return setString(option.key(), text);
+    }
+
+    /**
+     * Removes {@code option}'s key (not its fallback keys). Not thread-safe.
+     *
+     * @return whether the key was set
+     */
+    public boolean removeConfig(ConfigOption<?> option) {
+        return values.remove(option.key()) != null;
+    }
+
+    /**
+     * Removes {@code key} (not Flink's other names for it). Not thread-safe.
+     *
+     * @return whether the key was set
+     */
+    public boolean remove(String key) {
+        return values.remove(key) != null;
+    }
+
     public Map<String, String> toMap() {
         return Collections.unmodifiableMap(values);
     }
