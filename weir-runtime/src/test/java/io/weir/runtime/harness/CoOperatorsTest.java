@@ -154,6 +154,39 @@ class CoOperatorsTest {
         assertThat(unpaid).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /** Every element of either input arms a processing-time timer 10 ms later for its key; the timer reports key and domain. */
+    static final class Remind extends KeyedCoProcessFunction<Long, Tuple2<Long, Long>, Tuple2<Long, Long>, String> {
+        @Override
+        public void processElement1(Tuple2<Long, Long> value, Context ctx, Collector<String> out) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + 10);
+        }
+
+        @Override
+        public void processElement2(Tuple2<Long, Long> value, Context ctx, Collector<String> out) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + 10);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+            out.collect(ctx.getCurrentKey() + "@" + timestamp + " " + ctx.timeDomain());
+        }
+    }
+
+    @Test
+    void processingTimeTimersOfBothInputsAreDeduplicatedPerKeyAndFireWithTheirKey() throws Exception {
+        OperatorHarnessDriver d = OperatorHarnessDriver.twoInput(OperatorKind.KEYED_CO_PROCESS, new Remind(), new Id(), new Id(), 0, 1, 128, null);
+        d.open();
+        d.setProcessingTime(5);
+        d.processElement(Tuple2.of(1L, 0L), null);
+        d.processElement2(Tuple2.of(1L, 0L), null);
+        d.processElement2(Tuple2.of(2L, 0L), null);
+        d.setProcessingTime(14);
+        assertThat(d.output()).isEmpty();
+        d.setProcessingTime(15);
+        assertThat(values(d.output())).containsExactlyInAnyOrder("1@15 PROCESSING_TIME", "2@15 PROCESSING_TIME");
+        assertThat(d.output().get(0).timestamp()).as("processing-time firings carry no event timestamp").isNull();
+    }
+
     /** Input 1 to the main output, input 2 to a side output, each with its element's timestamp. */
     static final class Split extends CoProcessFunction<Long, String, Long> {
         @Override
