@@ -103,4 +103,19 @@ final class SimulationJobs {
             return sink::committed;
         });
     }
+
+    /**
+     * Two inputs: the order/payment join of {@link OrderPaymentJoin} (a KeyedCoProcessFunction with keyed
+     * state of both inputs and event-time timeouts), with aligned or unaligned checkpoints.
+     */
+    static Simulation<String> orderPaymentJoin(int parallelism, boolean unaligned) {
+        return Simulation.of("order/payment join p" + parallelism + (unaligned ? " unaligned" : ""), (env, run) -> {
+            CollectingSink<String> sink = CollectingSink.forRun(run);
+            env.setParallelism(parallelism);
+            env.enableCheckpointing(10);
+            env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
+            OrderPaymentJoin.build(env, 600, x -> x).addSink(sink);
+            return sink::committed;
+        });
+    }
 }

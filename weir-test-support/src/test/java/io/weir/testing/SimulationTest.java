@@ -28,7 +28,9 @@ class SimulationTest {
                 Arguments.of(SimulationJobs.windowedCount()),
                 Arguments.of(SimulationJobs.twoRegions()),
                 Arguments.of(SimulationJobs.unaligned()),
-                Arguments.of(SimulationJobs.noRestarts()));
+                Arguments.of(SimulationJobs.noRestarts()),
+                Arguments.of(SimulationJobs.orderPaymentJoin(2, false)),
+                Arguments.of(SimulationJobs.orderPaymentJoin(3, true)));
     }
 
     @ParameterizedTest

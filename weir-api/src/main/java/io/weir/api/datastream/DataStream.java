@@ -118,6 +118,20 @@ public class DataStream<T> {
         return new DataStream<>(environment, union);
     }
 
+    /**
+     * Connects this stream with {@code dataStream}, possibly of another type, so that one operator
+     * processes both (with a {@code CoMapFunction}, {@code CoFlatMapFunction}, {@code CoProcessFunction},
+     * or after {@link ConnectedStreams#keyBy} a {@code KeyedCoProcessFunction}), for example to let
+     * one stream control how the other is processed, or to join them by key with shared state.
+     *
+     * @param dataStream the second input; this stream is the first
+     * @return the connected streams
+     * @throws IllegalArgumentException if {@code dataStream} belongs to another execution environment
+     */
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> dataStream) {
+        return new ConnectedStreams<>(environment, this, dataStream);
+    }
+
     public DataStream<T> rebalance() {
         return partition(Partitioning.REBALANCE);
     }

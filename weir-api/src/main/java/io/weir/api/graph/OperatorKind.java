@@ -1,6 +1,9 @@
 package io.weir.api.graph;
 
-/** What a {@link OneInputTransformation} does with its function; the executor maps each kind to an operator. */
+/**
+ * What a {@link OneInputTransformation} or {@link TwoInputTransformation} does with its function; the
+ * executor maps each kind to an operator. The {@code CO_} kinds belong to two-input transformations only.
+ */
 public enum OperatorKind {
     /** {@code MapFunction}. */
     MAP,
@@ -19,5 +22,13 @@ public enum OperatorKind {
     /** {@code assignTimestampsAndWatermarks}; the function is a {@link TimestampsAndWatermarksSpec}. */
     TIMESTAMPS_AND_WATERMARKS,
     /** {@code window(..)} and {@code windowAll(..)} with their functions; the function is a {@link WindowOperatorSpec}. */
-    WINDOW
+    WINDOW,
+    /** {@code CoMapFunction} on connected streams. */
+    CO_MAP,
+    /** {@code CoFlatMapFunction} on connected streams. */
+    CO_FLAT_MAP,
+    /** {@code CoProcessFunction} on connected streams (timers only when both inputs are keyed). */
+    CO_PROCESS,
+    /** {@code KeyedCoProcessFunction} on connected streams keyed by the same key. */
+    KEYED_CO_PROCESS
 }

@@ -13,6 +13,7 @@ import io.weir.runtime.internal.operators.OperatorSnapshot;
 import io.weir.runtime.internal.operators.Output;
 import io.weir.runtime.internal.operators.ProcessingTimeService;
 import io.weir.runtime.internal.operators.StreamOperator;
+import io.weir.runtime.internal.operators.TwoInputUdfOperator;
 import io.weir.runtime.internal.state.KeyGroups;
 import io.weir.runtime.internal.state.RestoredState;
 import io.weir.runtime.internal.task.SubtaskSnapshotWriter;
@@ -64,12 +65,31 @@ public final class OperatorHarnessDriver {
      */
     public OperatorHarnessDriver(OperatorKind kind, Function function, KeySelector<?, ?> keySelector, int subtask, int parallelism,
             int maxParallelism, List<byte[]> restoreFrom) throws Exception {
+        this(kind, false, function, keySelector, null, subtask, parallelism, maxParallelism, restoreFrom);
+    }
+
+    /**
+     * A driver for a two-input operator ({@code CO_MAP}, {@code CO_FLAT_MAP}, {@code CO_PROCESS},
+     * {@code KEYED_CO_PROCESS}): feed the first input with {@link #processElement}, the second with
+     * {@link #processElement2}. {@link #processWatermark} gives the operator its combined watermark
+     * (in a job, the minimum of both inputs').
+     *
+     * @param keySelector1 the first input's key when both inputs are keyed, else null
+     * @param keySelector2 the second input's key when both inputs are keyed, else null
+     */
+    public static OperatorHarnessDriver twoInput(OperatorKind kind, Function function, KeySelector<?, ?> keySelector1,
+            KeySelector<?, ?> keySelector2, int subtask, int parallelism, int maxParallelism, List<byte[]> restoreFrom) throws Exception {
+        return new OperatorHarnessDriver(kind, true, function, keySelector1, keySelector2, subtask, parallelism, maxParallelism, restoreFrom);
+    }
+
+    private OperatorHarnessDriver(OperatorKind kind, boolean twoInput, Function function, KeySelector<?, ?> keySelector,
+            KeySelector<?, ?> keySelector2, int subtask, int parallelism, int maxParallelism, List<byte[]> restoreFrom) throws Exception {
         this.subtask = subtask;
         this.parallelism = parallelism;
         this.maxParallelism = maxParallelism;
-        Object[] copy = (Object[]) JavaSerialization.deserialize(JavaSerialization.serialize(new Object[] {function, keySelector},
+        Object[] copy = (Object[]) JavaSerialization.deserialize(JavaSerialization.serialize(new Object[] {function, keySelector, keySelector2},
                 "operator under test"), "operator under test");
-        this.operator = OperatorFactory.create(kind, copy[0]);
+        this.operator = twoInput ? OperatorFactory.createTwoInput(kind, copy[0], (KeySelector<?, ?>) copy[2]) : OperatorFactory.create(kind, copy[0]);
         RestoredState restored = null;
         if (restoreFrom != null) {
             restored = RestoreAssembler.fromSnapshots(restoreFrom, OPERATOR_ID, subtask, parallelism,
@@ -134,6 +154,16 @@ public final class OperatorHarnessDriver {
     public void processElement(Object value, Long timestamp) {
         checkOpen();
         operator.processElement(value, timestamp == null ? RecordBatch.NO_TIMESTAMP : timestamp);
+    }
+
+    /** A record of the second input of a two-input operator (see {@link #twoInput}). */
+    public void processElement2(Object value, Long timestamp) {
+        checkOpen();
+        if (!(operator instanceof TwoInputUdfOperator)) {
+            throw new IllegalStateException("processElement2 needs a two-input operator; this driver runs '" + operator.getClass().getSimpleName()
+                    + "', which has one input. Create the driver with OperatorHarnessDriver.twoInput(...).");
+        }
+        ((TwoInputUdfOperator<?>) operator).processElement2(value, timestamp == null ? RecordBatch.NO_TIMESTAMP : timestamp);
     }
 
     public void processWatermark(long watermark) {

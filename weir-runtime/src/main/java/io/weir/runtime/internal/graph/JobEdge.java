@@ -11,8 +11,10 @@ public final class JobEdge {
     private final RecordWriter.Mode mode;
     private final byte[] keySelector;
     private final OutputTag<?> outputTag;
+    private final int targetInput;
 
-    JobEdge(JobVertex source, JobVertex target, RecordWriter.Mode mode, Object keySelector, OutputTag<?> outputTag) {
+    JobEdge(JobVertex source, JobVertex target, RecordWriter.Mode mode, Object keySelector, OutputTag<?> outputTag, int targetInput) {
+        this.targetInput = targetInput;
         this.source = source;
         this.target = target;
         this.mode = mode;
@@ -42,6 +44,11 @@ public final class JobEdge {
         return outputTag;
     }
 
+    /** Which input of the target's head operator this edge feeds: 0, or 1 for the second input of a two-input operator. */
+    public int targetInput() {
+        return targetInput;
+    }
+
     /** Number of channels each target subtask receives from this edge. */
     public int channelsPerTarget() {
         return mode == RecordWriter.Mode.FORWARD ? 1 : source.parallelism();
@@ -49,6 +56,7 @@ public final class JobEdge {
 
     @Override
     public String toString() {
-        return source.name() + (outputTag == null ? "" : " [" + outputTag.getId() + "]") + " -" + mode + "-> " + target.name();
+        return source.name() + (outputTag == null ? "" : " [" + outputTag.getId() + "]") + " -" + mode + "-> " + target.name()
+                + (targetInput == 0 ? "" : " (input " + (targetInput + 1) + ")");
     }
 }

@@ -9,6 +9,7 @@ import io.weir.api.graph.SideOutputTransformation;
 import io.weir.api.graph.SinkTransformation;
 import io.weir.api.graph.SourceTransformation;
 import io.weir.api.graph.Transformation;
+import io.weir.api.graph.TwoInputTransformation;
 import io.weir.api.graph.UnionTransformation;
 import io.weir.api.spi.Pipeline;
 import io.weir.api.util.OutputTag;
@@ -49,8 +50,11 @@ public final class JobGraphBuilder {
         }
     }
 
-    /** @param tag the side output the edge carries, or null for the main output */
-    private record Edge(Node from, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit, OutputTag<?> tag) {}
+    /**
+     * @param tag   the side output the edge carries, or null for the main output
+     * @param input which input of {@code to} the edge feeds: 0, or 1 for the second input of a two-input operator
+     */
+    private record Edge(Node from, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit, OutputTag<?> tag, int input) {}
 
     private final Pipeline pipeline;
     private final Map<Transformation<?>, Node> nodes = new LinkedHashMap<>();
@@ -124,20 +128,24 @@ public final class JobGraphBuilder {
             if (o.getFunction() == null) {
                 throw new IllegalArgumentException("Operator '" + t.getName() + "' has no function (null was passed).");
             }
-            connect(o.getInput(), n, null, null, false);
+            connect(o.getInput(), n, null, null, false, null, 0);
+        } else if (t instanceof TwoInputTransformation) {
+            TwoInputTransformation<?, ?, ?> o = (TwoInputTransformation<?, ?, ?>) t;
+            if (o.getFunction() == null) {
+                throw new IllegalArgumentException("Operator '" + t.getName() + "' has no function (null was passed).");
+            }
+            connect(o.getInput1(), n, null, null, false, null, 0);
+            connect(o.getInput2(), n, null, null, false, null, 1);
         }
         return n;
     }
 
-    private void connect(Transformation<?> input, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit) {
-        connect(input, to, mode, key, explicit, null);
-    }
-
     /** Walks up through virtual nodes (partitioning, union, side output) to real operators and adds edges into {@code to}. */
-    private void connect(Transformation<?> input, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit, OutputTag<?> tag) {
+    private void connect(Transformation<?> input, Node to, RecordWriter.Mode mode, KeySelector<?, ?> key, boolean explicit, OutputTag<?> tag,
+            int inputIndex) {
         if (input instanceof SideOutputTransformation) {
             SideOutputTransformation<?> so = (SideOutputTransformation<?>) input;
-            connect(so.getInput(), to, mode, key, explicit, so.getTag());
+            connect(so.getInput(), to, mode, key, explicit, so.getTag(), inputIndex);
             return;
         }
         if (input instanceof PartitionTransformation) {
@@ -147,12 +155,12 @@ public final class JobGraphBuilder {
             if (m == RecordWriter.Mode.HASH) {
                 KeyTypes.checkKeySelector(k, to.t.getName());
             }
-            connect(p.getInput(), to, m, k, true, tag);
+            connect(p.getInput(), to, m, k, true, tag, inputIndex);
             return;
         }
         if (input instanceof UnionTransformation) {
             for (Transformation<?> i : input.getInputs()) {
-                connect(i, to, mode, key, explicit, tag);
+                connect(i, to, mode, key, explicit, tag, inputIndex);
             }
             return;
         }
@@ -165,7 +173,7 @@ public final class JobGraphBuilder {
             throw new IllegalArgumentException("forward() from '" + from.t.getName() + "' (parallelism " + from.parallelism + ") to '"
                     + to.t.getName() + "' (parallelism " + to.parallelism + ") needs equal parallelism; use rebalance() instead.");
         }
-        Edge e = new Edge(from, to, m, key, explicit, tag);
+        Edge e = new Edge(from, to, m, key, explicit, tag, inputIndex);
         from.out.add(e);
         to.in.add(e);
     }
@@ -220,7 +228,7 @@ public final class JobGraphBuilder {
                 }
                 JobVertex from = vertexOfHead.get(fromHead);
                 JobVertex to = vertexOfHead.get(toHead);
-                JobEdge je = new JobEdge(from, to, e.mode, e.key, e.tag);
+                JobEdge je = new JobEdge(from, to, e.mode, e.key, e.tag, e.input);
                 from.outputs.add(je);
                 to.inputs.add(je);
             }
@@ -235,6 +243,9 @@ public final class JobGraphBuilder {
         if (t instanceof SourceTransformation) {
             SourceTransformation<?> s = (SourceTransformation<?>) t;
             payload = s.getSource() != null ? s.getSource() : s.getSourceFunction();
+        } else if (t instanceof TwoInputTransformation) {
+            TwoInputTransformation<?, ?, ?> o = (TwoInputTransformation<?, ?, ?>) t;
+            payload = new Object[] {o.getFunction(), o.getStateKeySelector1(), o.getStateKeySelector2()};
         } else {
             OneInputTransformation<?, ?> o = (OneInputTransformation<?, ?>) t;
             payload = new Object[] {o.getFunction(), o.getStateKeySelector()};

@@ -83,6 +83,27 @@ public final class JobVertex {
         return n;
     }
 
+    /**
+     * For each input channel of a subtask (in gate order), whether it feeds the second input of the
+     * head operator; null when the head has one input.
+     */
+    public boolean[] secondInputChannels() {
+        boolean any = false;
+        for (JobEdge e : inputs) {
+            any |= e.targetInput() == 1;
+        }
+        if (!any) {
+            return null;
+        }
+        boolean[] second = new boolean[inputChannelCount()];
+        int offset = 0;
+        for (JobEdge e : inputs) {
+            java.util.Arrays.fill(second, offset, offset + e.channelsPerTarget(), e.targetInput() == 1);
+            offset += e.channelsPerTarget();
+        }
+        return second;
+    }
+
     @Override
     public String toString() {
         return name() + " (" + parallelism + ")";

@@ -3,6 +3,7 @@ package io.weir.runtime.internal.master;
 import io.weir.api.functions.KeySelector;
 import io.weir.api.graph.OneInputTransformation;
 import io.weir.api.graph.SourceTransformation;
+import io.weir.api.graph.TwoInputTransformation;
 import io.weir.api.util.OutputTag;
 import io.weir.runtime.internal.graph.JobEdge;
 import io.weir.runtime.internal.graph.JobGraph;
@@ -169,6 +170,11 @@ final class ExecutionAttempt {
             Object payload = specs.get(k).newPayload();
             if (specs.get(k).transformation() instanceof SourceTransformation) {
                 ops[k] = OperatorFactory.forSource(payload);
+            } else if (specs.get(k).transformation() instanceof TwoInputTransformation) {
+                Object[] p = (Object[]) payload; // {function, key of input 1, key of input 2}
+                keys[k] = (KeySelector<?, ?>) p[1];
+                ops[k] = OperatorFactory.createTwoInput(((TwoInputTransformation<?, ?, ?>) specs.get(k).transformation()).getKind(), p[0],
+                        (KeySelector<?, ?>) p[2]);
             } else {
                 Object[] p = (Object[]) payload;
                 keys[k] = (KeySelector<?, ?>) p[1];

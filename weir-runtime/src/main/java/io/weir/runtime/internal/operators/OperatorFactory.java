@@ -38,7 +38,18 @@ public final class OperatorFactory {
             case SINK: return new SimpleOperators.SinkOperator(cast(fn));
             case TIMESTAMPS_AND_WATERMARKS: return new TimestampsAndWatermarksOperator((TimestampsAndWatermarksSpec) fn);
             case WINDOW: return new WindowOperator((WindowOperatorSpec) fn);
-            default: throw new IllegalStateException("Unknown operator kind " + kind);
+            default: throw new IllegalStateException("Unknown operator kind " + kind + " for a one-input operator");
+        }
+    }
+
+    /** A two-input operator; {@code keySelector2} is the second input's key when both are keyed, else null. */
+    public static TwoInputUdfOperator<?> createTwoInput(OperatorKind kind, Object fn, io.weir.api.functions.KeySelector<?, ?> keySelector2) {
+        switch (kind) {
+            case CO_MAP: return new CoOperators.CoMapOperator(cast(fn), keySelector2);
+            case CO_FLAT_MAP: return new CoOperators.CoFlatMapOperator(cast(fn), keySelector2);
+            case CO_PROCESS: return new CoOperators.CoProcessOperator(cast(fn), keySelector2);
+            case KEYED_CO_PROCESS: return new CoOperators.KeyedCoProcessOperator(cast(fn), keySelector2);
+            default: throw new IllegalStateException("Unknown operator kind " + kind + " for a two-input operator");
         }
     }
 }

@@ -34,6 +34,8 @@ public final class ProcessOperators {
         public void open() throws Exception {
             super.open();
             collector = new SimpleOperators.TimestampedCollector(output);
+            TimerService timerService = new NonKeyedTimerService(context, () -> currentWatermark,
+                    "use keyBy(...).process(KeyedProcessFunction)");
             ctx = userFunction.new Context() {
                 @Override
                 public Long timestamp() {
@@ -42,42 +44,7 @@ public final class ProcessOperators {
 
                 @Override
                 public TimerService timerService() {
-                    return new TimerService() {
-                        @Override
-                        public long currentProcessingTime() {
-                            return context.processingTime().currentProcessingTime();
-                        }
-
-                        @Override
-                        public long currentWatermark() {
-                            return currentWatermark;
-                        }
-
-                        private UnsupportedOperationException keyedOnly() {
-                            return new UnsupportedOperationException("Operator '" + context.operatorName()
-                                    + "': timers need a keyed stream; use keyBy(...).process(KeyedProcessFunction).");
-                        }
-
-                        @Override
-                        public void registerProcessingTimeTimer(long time) {
-                            throw keyedOnly();
-                        }
-
-                        @Override
-                        public void registerEventTimeTimer(long time) {
-                            throw keyedOnly();
-                        }
-
-                        @Override
-                        public void deleteProcessingTimeTimer(long time) {
-                            throw keyedOnly();
-                        }
-
-                        @Override
-                        public void deleteEventTimeTimer(long time) {
-                            throw keyedOnly();
-                        }
-                    };
+                    return timerService;
                 }
 
                 @Override

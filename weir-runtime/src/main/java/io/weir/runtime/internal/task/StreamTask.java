@@ -118,7 +118,8 @@ public final class StreamTask {
         this.name = vertex.name() + " (" + (subtask + 1) + "/" + vertex.parallelism() + ")";
         this.readerSource = chain[0] instanceof SourceReaderOperator ? (SourceReaderOperator) chain[0] : null;
         this.legacySource = chain[0] instanceof LegacySourceOperator ? (LegacySourceOperator) chain[0] : null;
-        this.input = gate == null ? null : new TaskInput(services, gate, chain[0], vertex.name(), subtask, new TaskInput.Owner() {
+        this.input = gate == null ? null : new TaskInput(services, gate, chain[0], vertex.secondInputChannels(), vertex.name(), subtask,
+                new TaskInput.Owner() {
             @Override
             public void checkpoint(long id, long timestamp, long alignmentNanos, boolean unaligned) throws Exception {
                 performCheckpoint(id, timestamp, alignmentNanos, unaligned);

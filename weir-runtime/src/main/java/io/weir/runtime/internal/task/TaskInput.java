@@ -4,6 +4,7 @@ import io.weir.runtime.internal.io.InputGate;
 import io.weir.runtime.internal.io.RecordBatch;
 import io.weir.runtime.internal.io.StreamEvent;
 import io.weir.runtime.internal.operators.StreamOperator;
+import io.weir.runtime.internal.operators.TwoInputUdfOperator;
 
 /**
  * The input side of a subtask with inputs: reads its gate, feeds records to the head of the
@@ -24,6 +25,10 @@ final class TaskInput {
     private final TaskServices services;
     private final InputGate gate;
     private final StreamOperator head;
+    /** The head as a two-input operator, else null. */
+    private final TwoInputUdfOperator<?> twoInputHead;
+    /** Per channel, whether it feeds the head's second input; null for a one-input head. */
+    private final boolean[] secondInput;
     private final Owner owner;
     private final WatermarkValve valve;
     private final BarrierAligner aligner;
@@ -31,10 +36,25 @@ final class TaskInput {
     private final boolean[] channelEndOfData;
     private int endOfDataChannels;
 
-    TaskInput(TaskServices services, InputGate gate, StreamOperator head, String taskName, int subtask, Owner owner) {
+    /**
+     * @param secondInput per channel, whether it feeds the second input of a two-input head; null for a one-input head.
+     *                    Barrier alignment and the watermark valve span the channels of both inputs, so a checkpoint
+     *                    waits for its barrier on every channel of either input, and the head's watermark is the minimum
+     *                    over both.
+     */
+    TaskInput(TaskServices services, InputGate gate, StreamOperator head, boolean[] secondInput, String taskName, int subtask, Owner owner) {
         this.services = services;
         this.gate = gate;
         this.head = head;
+        this.secondInput = secondInput;
+        if (secondInput != null && !(head instanceof TwoInputUdfOperator)) {
+            throw new IllegalStateException("Task '" + taskName + "': channels feed a second input, but its head operator '" + head.name()
+                    + "' has one input.");
+        }
+        if (secondInput != null && secondInput.length != gate.size()) {
+            throw new IllegalStateException("Task '" + taskName + "': " + secondInput.length + " channel roles for " + gate.size() + " channels.");
+        }
+        this.twoInputHead = secondInput == null ? null : (TwoInputUdfOperator<?>) head;
         this.owner = owner;
         this.channelEndOfData = new boolean[gate.size()];
         this.valve = new WatermarkValve(gate.size(), new WatermarkValve.Target() {
@@ -79,7 +99,7 @@ final class TaskInput {
 
     /** Before any new input after a restore: the records an unaligned checkpoint stored. */
     void replay(TaskRestore restore) throws Exception {
-        UnalignedCheckpoints.replay(restore, head);
+        UnalignedCheckpoints.replay(restore, this::processRecord);
     }
 
     /** Priority barriers, the aligned-checkpoint timeout, and captures that became complete. */
@@ -98,15 +118,33 @@ final class TaskInput {
         int channel = gate.lastChannel();
         unaligned.onConsumed(channel, e);
         if (e instanceof RecordBatch) {
-            RecordBatch b = (RecordBatch) e;
-            int n = b.size();
-            for (int i = 0; i < n; i++) {
-                head.processElement(b.record(i), b.timestamp(i));
-            }
+            process(channel, (RecordBatch) e);
         } else {
             onEvent((StreamEvent) e, channel);
         }
         return true;
+    }
+
+    /** Feeds a batch of {@code channel} to the head, through the input that channel belongs to. */
+    private void process(int channel, RecordBatch b) {
+        int n = b.size();
+        if (secondInput != null && secondInput[channel]) {
+            for (int i = 0; i < n; i++) {
+                twoInputHead.processElement2(b.record(i), b.timestamp(i));
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                head.processElement(b.record(i), b.timestamp(i));
+            }
+        }
+    }
+
+    private void processRecord(int channel, Object record, long timestamp) {
+        if (secondInput != null && secondInput[channel]) {
+            twoInputHead.processElement2(record, timestamp);
+        } else {
+            head.processElement(record, timestamp);
+        }
     }
 
     private void onEvent(StreamEvent e, int channel) throws Exception {

@@ -4,7 +4,6 @@ import io.weir.api.typeutils.TypeSerializer;
 import io.weir.runtime.internal.checkpoint.CheckpointSubsumedException;
 import io.weir.runtime.internal.io.InputGate;
 import io.weir.runtime.internal.io.StreamEvent;
-import io.weir.runtime.internal.operators.StreamOperator;
 import io.weir.runtime.serialization.Serializers;
 
 import java.io.ByteArrayInputStream;
@@ -161,19 +160,24 @@ final class UnalignedCheckpoints {
         return capture != null && capture.checkpointId == id ? capture : null;
     }
 
+    /** Where replayed records go: the head's input that {@code channel} feeds. */
+    interface ReplayTarget {
+        void processElement(int channel, Object record, long timestamp);
+    }
+
     /** Feeds the in-flight records of a restored unaligned checkpoint through the chain before any new input. */
-    static void replay(TaskRestore restore, StreamOperator head) throws Exception {
+    static void replay(TaskRestore restore, ReplayTarget head) throws Exception {
         if (restore == null || restore.inFlight().isEmpty()) {
             return;
         }
         TypeSerializer<Object> serializer = Serializers.dynamic();
         for (byte[] blob : restore.inFlight()) {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(blob));
-            in.readInt(); // channel
+            int channel = in.readInt(); // the same layout after a restore: unaligned checkpoints restore only at the same parallelism
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 long ts = in.readLong();
-                head.processElement(serializer.deserialize(in), ts);
+                head.processElement(channel, serializer.deserialize(in), ts);
             }
         }
     }
