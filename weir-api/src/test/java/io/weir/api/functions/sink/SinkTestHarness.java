@@ -341,6 +341,11 @@ public final class SinkTestHarness<IN> {
 
     private final class FakeRuntimeContext implements RuntimeContext {
         @Override
+        public java.util.Map<String, String> getGlobalJobParameters() {
+            return java.util.Map.of();
+        }
+
+        @Override
         public String getTaskName() {
             return "Sink";
         }

@@ -92,6 +92,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
     /** Recorded in every checkpoint: a fresh start draws a new one, a restore keeps the restored checkpoint's. */
     private final String lineage;
     private final boolean allowRewind;
+    private final Map<String, String> globalJobParameters;
     private final List<CompletableFuture<Void>> cancelWaiters = new ArrayList<>();
 
     JobMaster(String jobId, Pipeline pipeline, JobGraph graph, JobSettings settings, FileCheckpointStorage storage, CompletedCheckpoint initialRestore,
@@ -110,6 +111,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         this.objectReuse = settings.objectReuse();
         this.localRecovery = settings.localRecovery();
         this.allowRewind = settings.allowRewind();
+        this.globalJobParameters = new io.weir.api.common.ExecutionConfig(pipeline.configuration()).getGlobalJobParameters().toMap();
         this.lineage = initialRestore != null && initialRestore.metadata().lineage() != null ? initialRestore.metadata().lineage() : newLineage();
         this.master = platform.master();
         this.timers = platform.timers();
@@ -336,7 +338,8 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         TaskServices services = new TaskServices(graph.jobName(), region.token, checkpointConfig.getCheckpointingMode(), storage, io,
                 timers, clock, this, batchSize, 10_000_000L,
                 checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
-                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots, objectReuse, lineage, allowRewind);
+                checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots, objectReuse, lineage, allowRewind,
+                globalJobParameters);
         region.attempt = new ExecutionAttempt(region.attemptNumber, graph, services, restore, region.vertices);
         region.attempt.start(runner);
     }

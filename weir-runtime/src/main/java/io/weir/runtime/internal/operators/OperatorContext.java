@@ -13,10 +13,16 @@ import io.weir.runtime.internal.state.RestoredState;
  *                             (with their serializer) before it stores them; when true it stores them as they are
  * @param lineage              the job's lineage (a fresh start draws one, a restore keeps the checkpoint's), or null
  * @param allowRewind          the user accepted restoring a checkpoint older than output already committed
+ * @param globalJobParameters  the job's global parameters (null: none)
  */
 public record OperatorContext(String jobName, String operatorId, String operatorName, String taskName, int subtaskIndex,
         int parallelism, int maxParallelism, int attemptNumber, KeySelector<?, ?> stateKeySelector, RestoredState restored,
-        long restoredCheckpointId, ProcessingTimeService processingTime, boolean objectReuse, String lineage, boolean allowRewind) {
+        long restoredCheckpointId, ProcessingTimeService processingTime, boolean objectReuse, String lineage, boolean allowRewind,
+        java.util.Map<String, String> globalJobParameters) {
+
+    public OperatorContext {
+        globalJobParameters = globalJobParameters == null ? java.util.Map.of() : java.util.Map.copyOf(globalJobParameters);
+    }
 
     public boolean isKeyed() {
         return stateKeySelector != null;

@@ -56,6 +56,11 @@ final class StreamingRuntimeContext implements RuntimeContext {
         return ctx.jobName();
     }
 
+    @Override
+    public java.util.Map<String, String> getGlobalJobParameters() {
+        return ctx.globalJobParameters();
+    }
+
     private KeyedStateStore keyed() {
         if (keyed == null) {
             throw new UnsupportedOperationException("Keyed state is only available on a keyed stream: operator '" + ctx.operatorName()
