@@ -114,7 +114,14 @@ class StateTypeChangeIT {
     }
 
     private JobClient start(Change change, Configuration conf) throws Exception {
+        return start(change, conf, -1);
+    }
+
+    private JobClient start(Change change, Configuration conf, int maxParallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        if (maxParallelism > 0) {
+            env.setMaxParallelism(maxParallelism);
+        }
         env.enableCheckpointing(20);
         env.getCheckpointConfig().setCheckpointStorage(dir.toUri().toString());
         env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
@@ -155,6 +162,23 @@ class StateTypeChangeIT {
         assertThat(refused).as("a RestoreRefusedException in the cause chain of " + failure).isNotNull();
         assertThat(refused.getMessage()).contains(change.state).contains("operator 'counter'").contains(change.written).contains(change.now);
         assertThat(second.getFailureHistory()).as("no restart: the same restore would fail again").hasSize(1);
+        assertThat(completedCheckpoints()).as("the checkpoints are kept").isEqualTo(before);
+    }
+
+    @org.junit.jupiter.api.Test
+    void whenTheMaxParallelismChangesBetweenRuns_thenTheResumeIsRefusedBeforeAnythingRuns() throws Exception {
+        Counter.completed = new CountDownLatch(3);
+        JobClient first = start(null, new Configuration());
+        assertThat(Counter.completed.await(60, TimeUnit.SECONDS)).as("3 checkpoints completed").isTrue();
+        first.cancel().get(60, TimeUnit.SECONDS);
+        List<CheckpointInfo> before = completedCheckpoints();
+
+        Configuration resume = new Configuration();
+        resume.setString(ConfigKeys.CHECKPOINTING_RESTORE, "latest");
+        RestoreRefusedException refused = catchThrowableOfType(() -> start(null, resume, 256), RestoreRefusedException.class);
+
+        assertThat(refused).as("refused at execute()").isNotNull();
+        assertThat(refused.getMessage()).contains("max parallelism 128").contains("max parallelism 256").contains("setMaxParallelism(128)");
         assertThat(completedCheckpoints()).as("the checkpoints are kept").isEqualTo(before);
     }
 }

@@ -42,6 +42,35 @@ public final class RestoreAssembler {
         final List<Object[]> keyGroups = new ArrayList<>(); // {state, type, kg, bytes}
     }
 
+    /**
+     * Keyed state is stored per key group, and the number of key groups is the max parallelism: restoring it under
+     * another max parallelism would look every key up in another key group and find nothing (silently empty state).
+     * Flink refuses this too.
+     */
+    private static void checkMaxParallelism(CompletedCheckpoint checkpoint, JobGraph graph) {
+        Map<String, JobVertex> vertexOf = new HashMap<>();
+        for (JobVertex v : graph.vertices()) {
+            for (OperatorSpec op : v.chain()) {
+                vertexOf.put(op.operatorId(), v);
+            }
+        }
+        for (SubtaskStateMetadata s : checkpoint.metadata().subtasks()) {
+            if (s.keyGroupStart() < 0) {
+                continue;
+            }
+            for (String op : s.operators()) {
+                JobVertex v = vertexOf.get(op);
+                if (v != null && v.maxParallelism() != s.maxParallelism()) {
+                    throw new io.weir.api.execution.RestoreRefusedException("Checkpoint " + checkpoint.directory() + " holds keyed state of task '"
+                            + s.taskName() + "' with max parallelism " + s.maxParallelism() + " (its number of key groups), but the job now "
+                            + "runs operator '" + op + "' in task '" + v.name() + "' with max parallelism " + v.maxParallelism() + ". Keyed state "
+                            + "cannot move to another number of key groups. Set the old value with setMaxParallelism(" + s.maxParallelism()
+                            + ") on the operator or the environment (pipeline.max-parallelism), or start without restoring.");
+                }
+            }
+        }
+    }
+
     /** Restore data per vertex index and subtask. */
     public static Map<Integer, TaskRestore[]> assemble(CompletedCheckpoint checkpoint, JobGraph graph) throws IOException {
         long id = checkpoint.metadata().checkpointId();
@@ -62,6 +91,7 @@ public final class RestoreAssembler {
                 }
             }
         }
+        checkMaxParallelism(checkpoint, graph);
         Set<String> known = new HashSet<>();
         Map<Integer, TaskRestore[]> result = new HashMap<>();
         for (JobVertex v : graph.vertices()) {
@@ -196,6 +226,12 @@ public final class RestoreAssembler {
                 st.lists.put(name, new RestoredState.ListStateData(union, elements, serializerId));
             }
             if (in.readBoolean()) {
+                if (version == SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS) {
+                    throw new io.weir.api.execution.RestoreRefusedException("State file " + where + " holds keyed state written by an earlier "
+                            + "version of Weir (state file format " + version + "), which assigned keys to key groups differently from Flink "
+                            + "and from this version: restored here, keys would be looked up in the wrong key groups. Finish or restore the "
+                            + "job with the Weir version that wrote the checkpoint, or start it without restoring.");
+                }
                 while (in.readBoolean()) {
                     String state = in.readUTF();
                     byte type = in.readByte();

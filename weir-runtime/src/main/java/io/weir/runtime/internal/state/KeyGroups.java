@@ -11,9 +11,18 @@ public final class KeyGroups {
     public static final int DEFAULT_MAX_PARALLELISM = 128;
     public static final int UPPER_BOUND_MAX_PARALLELISM = 1 << 15;
 
-    /** The key group of a key: a murmur3-style mix of its hashCode, modulo the number of key groups. */
+    /**
+     * The key group of a key, as Flink assigns it: the murmur3 mix of its {@code hashCode} made non-negative, modulo
+     * the number of key groups. So with the same max parallelism and parallelism a key lands on the same subtask as in
+     * Flink. Pure; any thread.
+     */
     public static int keyGroupFor(Object key, int maxParallelism) {
-        return Math.floorMod(mix(key.hashCode()), maxParallelism);
+        return nonNegative(mix(key.hashCode())) % maxParallelism;
+    }
+
+    /** Flink's way of making the mixed hash non-negative: the absolute value, and 0 for {@code Integer.MIN_VALUE}. */
+    private static int nonNegative(int h) {
+        return h >= 0 ? h : h != Integer.MIN_VALUE ? -h : 0;
     }
 
     /** The subtask that owns a key group. */
