@@ -288,16 +288,20 @@ public final class FileCheckpointStorage {
         requireInitialized();
         StateFileHandle.checkFileName(fileName);
         Path folder = CheckpointExamination.folderFor(jobDirectory, checkpointId);
-        long latestCompleted = latestCompletedId;
-        if (checkpointId <= latestCompleted || abortedIds.contains(checkpointId)) {
-            throw new CheckpointStorageException(folder, "Checkpoint " + checkpointId + " of job '" + jobName + "' was "
-                    + (checkpointId <= latestCompleted ? "subsumed by completed checkpoint " + latestCompleted : "aborted")
-                    + "; its state file " + fileName + " is not written.");
-        }
-        StorageFiles.createOwnerOnlyDirectory(folder);
         Path file = folder.resolve(fileName);
-        faultHook.before(FaultHook.Point.STATE_FILE, file);
-        return new StateFileOutputStream(file, StorageFiles.createNewFile(file));
+        // Under the lock, so that an abort cannot run between the check and the creation: it would delete the folder,
+        // and this would create it again, leaving an incomplete checkpoint folder behind a job that stopped.
+        synchronized (lifecycleLock) {
+            long latestCompleted = latestCompletedId;
+            if (checkpointId <= latestCompleted || abortedIds.contains(checkpointId)) {
+                throw new CheckpointStorageException(folder, "Checkpoint " + checkpointId + " of job '" + jobName + "' was "
+                        + (checkpointId <= latestCompleted ? "subsumed by completed checkpoint " + latestCompleted : "aborted")
+                        + "; its state file " + fileName + " is not written.");
+            }
+            faultHook.before(FaultHook.Point.STATE_FILE, file);
+            StorageFiles.createOwnerOnlyDirectory(folder);
+            return new StateFileOutputStream(file, StorageFiles.createNewFile(file));
+        }
     }
 
     /**

@@ -163,6 +163,8 @@ class StateTypeChangeIT {
         assertThat(refused.getMessage()).contains(change.state).contains("operator 'counter'").contains(change.written).contains(change.now);
         assertThat(second.getFailureHistory()).as("no restart: the same restore would fail again").hasSize(1);
         assertThat(completedCheckpoints()).as("the checkpoints are kept").isEqualTo(before);
+        assertThat(new FileCheckpointStorage(dir.toUri().toString(), JOB, 1).listCheckpoints())
+                .as("no incomplete checkpoint folder is left behind").allMatch(CheckpointInfo::complete);
     }
 
     @org.junit.jupiter.api.Test
