@@ -54,6 +54,25 @@ final class SimulationJobs {
         });
     }
 
+    /**
+     * Every record through shuffle (p2 -> p3), rescale (-> p2), a custom partitioner (-> p3) and global (-> p1), each
+     * into a stateless map: each output exactly once, whatever subtask the partitioners chose.
+     */
+    static Simulation<Long> partitioners() {
+        return Simulation.of("shuffle + rescale + custom + global", (env, run) -> {
+            CollectingSink<Long> sink = CollectingSink.forRun(run);
+            env.setParallelism(2);
+            env.enableCheckpointing(15);
+            env.fromSequence(1, 1_200)
+                    .shuffle().map(x -> x * 3).setParallelism(3)
+                    .rescale().map(x -> x + 1).setParallelism(2)
+                    .partitionCustom((Long key, int partitions) -> (int) (key % partitions), x -> x).map(x -> x * 2).setParallelism(3)
+                    .global().map(x -> x - 1).setParallelism(1)
+                    .addSink(sink);
+            return sink::committed;
+        });
+    }
+
     /** Counts per key in tumbling event-time windows (timestamps ascending per source split). */
     static Simulation<Tuple2<Long, Long>> windowedCount() {
         return Simulation.of("tumbling window count", (env, run) -> {

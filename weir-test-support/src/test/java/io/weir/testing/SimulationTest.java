@@ -25,6 +25,7 @@ class SimulationTest {
                 Arguments.of(SimulationJobs.keyedSum(2, 2_000)),
                 Arguments.of(SimulationJobs.keyedSum(3, 1_000)),
                 Arguments.of(SimulationJobs.unionRebalance()),
+                Arguments.of(SimulationJobs.partitioners()),
                 Arguments.of(SimulationJobs.windowedCount()),
                 Arguments.of(SimulationJobs.twoRegions()),
                 Arguments.of(SimulationJobs.unaligned()),

@@ -132,16 +132,52 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, dataStream);
     }
 
+    /** Sends the elements round robin to all subtasks of the next operator (evens out skew). */
     public DataStream<T> rebalance() {
         return partition(Partitioning.REBALANCE);
     }
 
+    /** Sends every element to every subtask of the next operator. */
     public DataStream<T> broadcast() {
         return partition(Partitioning.BROADCAST);
     }
 
+    /** Sends the elements of subtask i to subtask i of the next operator; both must have the same parallelism. */
     public DataStream<T> forward() {
         return partition(Partitioning.FORWARD);
+    }
+
+    /**
+     * Sends each element to a subtask of the next operator chosen at random (uniformly). Weir's choice is seeded per
+     * sending subtask, so a run can be replayed (Flink's is not seeded).
+     */
+    public DataStream<T> shuffle() {
+        return partition(Partitioning.SHUFFLE);
+    }
+
+    /** Sends every element to subtask 0 of the next operator, as Flink's {@code global()}. */
+    public DataStream<T> global() {
+        return partition(Partitioning.GLOBAL);
+    }
+
+    /**
+     * Round robin over a subset of the next operator's subtasks, as Flink's {@code rescale()}: with upstream parallelism
+     * 2 and downstream 4, upstream 0 feeds downstream 0 and 1, upstream 1 feeds 2 and 3; with 4 and 2, upstream 0 and 1
+     * feed downstream 0, 2 and 3 feed 1. Cheaper than {@link #rebalance()} in Flink (fewer network connections); in
+     * embedded Weir it only changes who receives what.
+     */
+    public DataStream<T> rescale() {
+        return partition(Partitioning.RESCALE);
+    }
+
+    /**
+     * Sends each element to the subtask of the next operator that {@code partitioner} returns for its key, as Flink's
+     * {@code partitionCustom}. The stream is not keyed afterwards (no keyed state downstream).
+     *
+     * @throws NullPointerException if either argument is null
+     */
+    public <K> DataStream<T> partitionCustom(io.weir.api.functions.Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
+        return new DataStream<>(environment, new PartitionTransformation<>(transformation, Partitioning.CUSTOM, keySelector, partitioner));
     }
 
     public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {

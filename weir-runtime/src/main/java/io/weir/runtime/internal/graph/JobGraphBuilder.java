@@ -151,7 +151,9 @@ public final class JobGraphBuilder {
         if (input instanceof PartitionTransformation) {
             PartitionTransformation<?> p = (PartitionTransformation<?>) input;
             RecordWriter.Mode m = mode != null ? mode : RecordWriter.Mode.valueOf(p.getPartitioning().name());
-            KeySelector<?, ?> k = mode != null ? key : p.getKeySelector();
+            KeySelector<?, ?> k = mode != null ? key
+                    : p.getPartitioning() == PartitionTransformation.Partitioning.CUSTOM
+                            ? new io.weir.runtime.internal.io.CustomPartitioning(p.getKeySelector(), p.getPartitioner()) : p.getKeySelector();
             if (m == RecordWriter.Mode.HASH) {
                 KeyTypes.checkKeySelector(k, to.t.getName());
             }

@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
 public final class RecordWriter {
 
     /** How records choose a channel. */
-    public enum Mode { FORWARD, REBALANCE, BROADCAST, HASH }
+    public enum Mode { FORWARD, REBALANCE, BROADCAST, HASH, SHUFFLE, GLOBAL, RESCALE, CUSTOM }
 
     private final Channel[] channels;
     private final RecordBatch[] pending;
@@ -41,6 +41,11 @@ public final class RecordWriter {
     private final TypeSerializer<Object> copier; // null with object reuse
     private final BooleanSupplier stop;           // non-null only for blocking writers
     private int nextChannel;
+    /** SHUFFLE: seeded per sending subtask, so that a run (and a simulation) can be replayed. */
+    private final java.util.SplittableRandom random;
+    /** RESCALE: this subtask's channels are rescaleFirst .. rescaleFirst + rescaleCount - 1. */
+    private final int rescaleFirst;
+    private final int rescaleCount;
 
     /**
      * A non-blocking writer for a stepped task.
@@ -49,18 +54,29 @@ public final class RecordWriter {
      */
     public RecordWriter(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
             int subtaskIndex, TypeSerializer<Object> copier) {
-        this(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, copier, null);
+        this(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, -1, copier, null);
+    }
+
+    /**
+     * A non-blocking writer for a stepped task.
+     *
+     * @param upstreamParallelism the sending operator's parallelism (needed by {@link Mode#RESCALE})
+     * @param copier copies records before they leave this subtask; null with object reuse
+     */
+    public RecordWriter(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
+            int subtaskIndex, int upstreamParallelism, TypeSerializer<Object> copier) {
+        this(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, upstreamParallelism, copier, null);
     }
 
     /** A writer that waits for space in a full channel (classic sources, which emit from their own thread). */
     public static RecordWriter blocking(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
-            int subtaskIndex, TypeSerializer<Object> copier, BooleanSupplier stop) {
-        return new RecordWriter(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, copier, stop);
+            int subtaskIndex, int upstreamParallelism, TypeSerializer<Object> copier, BooleanSupplier stop) {
+        return new RecordWriter(channels, mode, keySelector, maxParallelism, batchSize, subtaskIndex, upstreamParallelism, copier, stop);
     }
 
     @SuppressWarnings("unchecked")
     private RecordWriter(Channel[] channels, Mode mode, KeySelector<?, ?> keySelector, int maxParallelism, int batchSize,
-            int subtaskIndex, TypeSerializer<Object> copier, BooleanSupplier stop) {
+            int subtaskIndex, int upstreamParallelism, TypeSerializer<Object> copier, BooleanSupplier stop) {
         this.channels = channels;
         this.pending = new RecordBatch[channels.length];
         this.outbox = new ArrayDeque[channels.length];
@@ -74,6 +90,24 @@ public final class RecordWriter {
         this.copier = copier;
         this.stop = stop;
         this.nextChannel = subtaskIndex % channels.length;
+        this.random = new java.util.SplittableRandom(0x5eedL * 31 + subtaskIndex);
+        if (mode == Mode.RESCALE) {
+            if (upstreamParallelism < 1) {
+                throw new IllegalArgumentException("rescale() needs the sending operator's parallelism");
+            }
+            int down = channels.length;
+            if (down >= upstreamParallelism) { // each sender feeds its own consecutive range of receivers
+                rescaleFirst = (int) ((long) subtaskIndex * down / upstreamParallelism);
+                rescaleCount = (int) ((long) (subtaskIndex + 1) * down / upstreamParallelism) - rescaleFirst;
+            } else { // several senders feed each receiver
+                rescaleFirst = (int) ((long) subtaskIndex * down / upstreamParallelism);
+                rescaleCount = 1;
+            }
+            nextChannel = 0;
+        } else {
+            rescaleFirst = 0;
+            rescaleCount = 0;
+        }
     }
 
     public void emit(Object record, long timestamp) throws Exception {
@@ -103,6 +137,21 @@ public final class RecordWriter {
                 }
                 int kg = KeyGroups.keyGroupFor(key, maxParallelism);
                 add(KeyGroups.subtaskFor(kg, maxParallelism, channels.length), copy(record), timestamp);
+                break;
+            case SHUFFLE:
+                add(random.nextInt(channels.length), copy(record), timestamp);
+                break;
+            case GLOBAL:
+                add(0, copy(record), timestamp);
+                break;
+            case RESCALE:
+                add(rescaleFirst + nextChannel, copy(record), timestamp);
+                if (++nextChannel == rescaleCount) {
+                    nextChannel = 0;
+                }
+                break;
+            case CUSTOM:
+                add(((CustomPartitioning) keySelector).channel(record, channels.length), copy(record), timestamp);
                 break;
             default:
                 throw new IllegalStateException("Unknown partitioning " + mode);

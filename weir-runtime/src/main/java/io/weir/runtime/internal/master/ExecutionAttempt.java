@@ -108,9 +108,9 @@ final class ExecutionAttempt {
                     TypeSerializer<Object> copier = services.objectReuse() ? null : Serializers.dynamic();
                     writers[w] = ownEmitterThread(v)
                             ? RecordWriter.blocking(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
-                                    services.batchSize(), i, copier, () -> self[0].isCancelled())
+                                    services.batchSize(), i, v.parallelism(), copier, () -> self[0].isCancelled())
                             : new RecordWriter(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
-                                    services.batchSize(), i, copier);
+                                    services.batchSize(), i, v.parallelism(), copier);
                 }
                 TaskRestore tr = restore == null ? null : restore.get(v.index())[i];
                 ProcessingTimeService pts = new ProcessingTimeService() {
