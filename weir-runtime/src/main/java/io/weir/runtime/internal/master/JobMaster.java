@@ -555,8 +555,9 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
             synchronized (this) {
                 last = failures.get(failures.size() - 1);
             }
+            String cause = last.cause().toString();
             String msg = "Job '" + graph.jobName() + "' failed after " + restarts + " restart(s): " + where(last) + " failed with "
-                    + last.cause() + (last.classification() == FailureRecord.Classification.FATAL
+                    + (cause.endsWith(".") ? cause.substring(0, cause.length() - 1) : cause) + (last.classification() == FailureRecord.Classification.FATAL
                             ? ". This failure cannot be cured by restarting, so the job was not restarted; its checkpoints are kept."
                             : ". The restart strategy (" + restartStrategy.describe() + ") does not allow another restart.")
                     + " The failure history is attached (getFailureHistory()).";
