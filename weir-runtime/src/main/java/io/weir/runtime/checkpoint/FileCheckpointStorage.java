@@ -512,30 +512,57 @@ public final class FileCheckpointStorage {
     public static final String FINISHED_MARKER = "_finished";
 
     /**
-     * After {@link #discardAll()} of a job that <em>finished</em>: leaves {@code <job folder>/_finished} (one line: when),
-     * so that a later {@code -s latest} of the same job is refused instead of silently starting from scratch and writing
-     * all its output again. Best effort: a failure is logged. Master or I/O thread.
+     * For a job that <em>finished</em> and whose retention deletes its checkpoints: first leaves
+     * {@code <job folder>/_finished} (one line: when), durably, then deletes every checkpoint folder, keeping the
+     * marker. So a later {@code -s latest} of the same job is refused instead of silently starting from scratch (or
+     * from an older checkpoint) and writing its output again, also when the process dies halfway through the deletion.
+     * If the marker cannot be written the checkpoints are kept (logged). Master thread.
      */
-    public void markFinished(long epochMillis) {
+    public void finishAndDiscard(long epochMillis) {
         synchronized (lifecycleLock) {
-            Path marker = jobDirectory.resolve(FINISHED_MARKER);
-            Path tmp = jobDirectory.resolve(FINISHED_MARKER + ".tmp");
-            try {
-                Files.createDirectories(jobDirectory.getParent());
-                if (!Files.isDirectory(jobDirectory)) {
-                    StorageFiles.createOwnerOnlyDirectory(jobDirectory);
-                }
-                Files.deleteIfExists(tmp);
-                try (FileChannel ch = StorageFiles.createNewFile(tmp)) {
-                    StorageFiles.writeFully(ch, ByteBuffer.wrap((java.time.Instant.ofEpochMilli(epochMillis) + "\n")
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    ch.force(true);
-                }
-                Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                StorageFiles.fsyncDirectory(jobDirectory);
-            } catch (IOException e) {
-                LOG.warn("Could not leave the finished marker {} of job '{}': {}", marker, jobName, StorageFiles.reason(e));
+            if (!markFinished(epochMillis)) {
+                return;
             }
+            initialized = false;
+            try {
+                List<Path> folders = CheckpointExamination.checkpointFolders(jobDirectory);
+                for (Path folder : folders) { // newest first, each made incomplete before its files go
+                    Files.deleteIfExists(folder.resolve(CheckpointExamination.METADATA_FILE));
+                }
+                for (Path folder : folders) {
+                    StorageFiles.deleteRecursively(folder);
+                }
+                StorageFiles.fsyncDirectory(jobDirectory);
+                LOG.info("Job '{}' finished: deleted its checkpoints in {} and left {} (a resume with -s latest is refused; start a new"
+                        + " run with --fresh)", jobName, jobDirectory, FINISHED_MARKER);
+            } catch (IOException e) {
+                LOG.warn("Could not delete the checkpoints of finished job '{}' in {}: {}", jobName, jobDirectory, StorageFiles.reason(e));
+            }
+        }
+    }
+
+    /** Writes the finished marker durably; false (logged) if it cannot. */
+    private boolean markFinished(long epochMillis) {
+        Path marker = jobDirectory.resolve(FINISHED_MARKER);
+        Path tmp = jobDirectory.resolve(FINISHED_MARKER + ".tmp");
+        try {
+            Files.createDirectories(jobDirectory.getParent());
+            if (!Files.isDirectory(jobDirectory)) {
+                StorageFiles.createOwnerOnlyDirectory(jobDirectory);
+            }
+            Files.deleteIfExists(tmp);
+            try (FileChannel ch = StorageFiles.createNewFile(tmp)) {
+                StorageFiles.writeFully(ch, ByteBuffer.wrap((java.time.Instant.ofEpochMilli(epochMillis) + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            Files.move(tmp, marker, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StorageFiles.fsyncDirectory(jobDirectory);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("Could not leave the finished marker {} of job '{}': {}; its checkpoints are kept", marker, jobName,
+                    StorageFiles.reason(e));
+            return false;
         }
     }
 

@@ -148,6 +148,20 @@ class ResumeSafetyIT {
     }
 
     @Test
+    void whenTheProcessDiedWhileAFinishedJobDeletedItsCheckpoints_thenTheLeftoversAreNotResumed() throws Exception {
+        runUntilCheckpoints(3, new Configuration());
+        assertThat(checkpoints()).isNotEmpty();
+        // the finished job writes its marker first, then deletes its checkpoints newest first; a kill in between
+        // leaves the marker beside older checkpoints, which must not be resumed (their output is already committed)
+        Path jobFolder = dir.resolve(FileCheckpointStorage.jobFolderName(JOB));
+        Files.writeString(jobFolder.resolve(FileCheckpointStorage.FINISHED_MARKER), "2026-12-02T10:00:00Z\n");
+
+        RestoreRefusedException e = catchThrowableOfType(() -> env(resume(false)).execute(JOB), RestoreRefusedException.class);
+        assertThat(e).as("refused although checkpoints are left").isNotNull();
+        assertThat(e).hasMessageContaining("finished at 2026-12-02T10:00:00Z").hasMessageContaining("--fresh");
+    }
+
+    @Test
     void whenARewindIsAllowed_thenTheNewestIntactCheckpointIsRestored() throws Exception {
         runUntilCheckpoints(3, new Configuration());
         List<CheckpointInfo> before = checkpoints();

@@ -76,7 +76,9 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             List<CompletableFuture<Void>> stopping = new ArrayList<>();
             for (JobMaster m : RUNNING) {
                 LOG.warn("The JVM is shutting down: cancelling job '{}' and keeping its checkpoints (resume with -s latest).", m.jobId());
-                stopping.add(m.cancel(true));
+                // wait for the job's end, not only the cancellation: a job that is just finishing is already terminal for
+                // cancel(), while its master still deletes its checkpoints and leaves its finished marker
+                stopping.add(m.cancel(true).thenCompose(v -> m.result().handle((r, e) -> null)));
             }
             try {
                 CompletableFuture.allOf(stopping.toArray(new CompletableFuture<?>[0])).get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
@@ -184,14 +186,13 @@ public final class EmbeddedExecutor implements PipelineExecutor {
         LatestCheckpoints latest = storage.findLatest();
         CheckpointInfo newest = latest.newestComplete();
         CompletedCheckpoint intact = latest.newestIntact();
-        if (newest == null && storage.finishedAt().isPresent() && allowRewind) {
-            LOG.warn("Job '{}' finished at {} and its checkpoints were deleted; starting it from the beginning because {}=true: all of "
-                    + "its output is written again.", storage.jobName(), storage.finishedAt().get(), ConfigKeys.RESTORE_ALLOW_REWIND);
-            return null;
-        }
-        if (newest == null && storage.finishedAt().isPresent()) {
-            throw new RestoreRefusedException("Job '" + storage.jobName() + "' finished at " + storage.finishedAt().get() + " and its "
-                    + "checkpoints were deleted (" + storage.jobDirectory().resolve(FileCheckpointStorage.FINISHED_MARKER) + "): its output "
+        if (storage.finishedAt().isPresent() && allowRewind) {
+            LOG.warn("Job '{}' finished at {}; resuming it anyway because {}=true: output it already wrote may be written again.",
+                    storage.jobName(), storage.finishedAt().get(), ConfigKeys.RESTORE_ALLOW_REWIND);
+        } else if (storage.finishedAt().isPresent()) {
+            // also when checkpoints are left: the process may have died while deleting them, newest first
+            throw new RestoreRefusedException("Job '" + storage.jobName() + "' finished at " + storage.finishedAt().get() + " ("
+                    + storage.jobDirectory().resolve(FileCheckpointStorage.FINISHED_MARKER) + ") and its checkpoints were deleted: its output "
                     + "is complete. Resuming it with -s latest would start from the beginning and write all of its output again. To run "
                     + "it again from scratch, give --fresh (" + ConfigKeys.RESTORE_FRESH + "=true) instead of -s.");
         }

@@ -589,11 +589,10 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
         boolean retain = r == ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION;
         boolean discard = (finalStatus == JobStatus.FINISHED && !retain)
                 || (finalStatus == JobStatus.CANCELED && !retain && !keepCheckpointsOnCancel);
-        if (discard) {
+        if (discard && finalStatus == JobStatus.FINISHED) {
+            storage.finishAndDiscard(clock.currentTimeMillis());
+        } else if (discard) {
             storage.discardAll();
-            if (finalStatus == JobStatus.FINISHED) {
-                storage.markFinished(clock.currentTimeMillis());
-            }
         } else {
             LOG.info("Job '{}' {}: its checkpoints are kept in {} (latest completed: {}); resume with -s latest.", graph.jobName(), finalStatus,
                     storage.jobDirectory(), latestCheckpoint == null ? "none" : latestCheckpoint.directory());
