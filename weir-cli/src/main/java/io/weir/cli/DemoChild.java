@@ -20,6 +20,8 @@ final class DemoChild {
     static final List<String> JVM_OPTIONS = List.of("-Xmx512m", JobProcess.EXIT_ON_OUT_OF_MEMORY, "-Dorg.slf4j.simpleLogger.showDateTime=true",
             "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
     private static final Pattern INJECTED = Pattern.compile("failed: .*injected user exception at record (\\d+)");
+    /** How the event of an injected exception starts. */
+    static final String INJECTED_EVENT = "the job threw the injected user exception";
     private static final Pattern RESTORES = Pattern.compile("restores checkpoint (\\d+) from");
 
     private final int number;
@@ -56,7 +58,7 @@ final class DemoChild {
     private void onStderr(String line) {
         Matcher m = INJECTED.matcher(line);
         if (m.find() && failuresSeen.add(Long.parseLong(m.group(1)))) {
-            events.add("the job threw the injected user exception at record " + m.group(1) + "; it restarts from its latest checkpoint");
+            events.add(INJECTED_EVENT + " at record " + m.group(1) + "; it restarts from its latest checkpoint");
             return;
         }
         m = RESTORES.matcher(line);

@@ -101,9 +101,15 @@ final class DemoRun {
         DemoChild child = start(1);
         int kills = 0;
         long stoppedAt = -1;
+        int injectedSeen = 0; // injected exceptions whose failure the parent has seen in the child's log
         while (true) {
             long elapsed = elapsedMs();
-            child.drainEvents().forEach(e -> event(elapsedMs(), e));
+            for (String e : child.drainEvents()) {
+                if (e.startsWith(DemoChild.INJECTED_EVENT)) {
+                    injectedSeen++;
+                }
+                event(elapsedMs(), e);
+            }
             generatedHigh = Math.max(generatedHigh, child.generatedSoFar());
             if (planStartMs < 0 && (child.generatedSoFar() > 0 || child.processed() > 0)) {
                 planStartMs = elapsed;
@@ -117,7 +123,8 @@ final class DemoRun {
                 event(elapsed, "the job produced no records in " + FIRST_RECORDS_TIMEOUT_MS / 1000 + " s: stopping it");
             }
             if (stoppedAt < 0 && kills < plan.killAtMs().size() && planMs >= plan.killAtMs().get(kills)
-                    && child.checkpoints() > 0) { // so that the new JVM has a checkpoint to restore
+                    && child.checkpoints() > 0 // so that the new JVM has a checkpoint to restore
+                    && injectedSoFar() == injectedSeen) { // not between an injected exception and its failure line: that would hide it
                 child.process().kill();
                 kills++;
                 totals.add(child);
