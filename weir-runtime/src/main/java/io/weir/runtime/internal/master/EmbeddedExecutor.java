@@ -130,8 +130,8 @@ public final class EmbeddedExecutor implements PipelineExecutor {
             }
             // read and check the restore now, so that a checkpoint this job cannot use is refused before anything runs
             Map<Integer, TaskRestore[]> restoreData = restore == null ? null : RestoreAssembler.assemble(restore, graph);
-            if (restore == null && storage != null) {
-                storage.clearFinished(); // a new run: a later -s latest resumes it, not the run that finished
+            if (storage != null) {
+                storage.clearFinished(); // the job runs again: a later -s latest resumes this run, not the one that finished
             }
             JobMaster master = new JobMaster(newJobId(), pipeline, graph, settings, storage, restore, restoreData, restart,
                     platformForJob.apply(graph.jobName()));
