@@ -33,22 +33,27 @@ public final class ConfigOptions {
             this.key = key;
         }
 
+        /** A text value, read as written. */
         public TypedConfigOptionBuilder<String> stringType() {
             return new TypedConfigOptionBuilder<>(key, String.class);
         }
 
+        /** An int, in decimal. */
         public TypedConfigOptionBuilder<Integer> intType() {
             return new TypedConfigOptionBuilder<>(key, Integer.class);
         }
 
+        /** A long, in decimal. */
         public TypedConfigOptionBuilder<Long> longType() {
             return new TypedConfigOptionBuilder<>(key, Long.class);
         }
 
+        /** {@code true} or {@code false}, any case. */
         public TypedConfigOptionBuilder<Boolean> booleanType() {
             return new TypedConfigOptionBuilder<>(key, Boolean.class);
         }
 
+        /** A decimal number. */
         public TypedConfigOptionBuilder<Double> doubleType() {
             return new TypedConfigOptionBuilder<>(key, Double.class);
         }

@@ -17,25 +17,31 @@ public final class Configuration implements Serializable {
 
     private final TreeMap<String, String> values = new TreeMap<>();
 
+    /** An empty configuration. Not thread-safe: build and read it on one thread, or hand it over after the last write. */
     public Configuration() {}
 
+    /** A configuration holding a copy of {@code initial}. */
     public Configuration(Map<String, String> initial) {
         values.putAll(initial);
     }
 
+    /** Sets {@code key} to {@code value}, replacing any value. Not thread-safe; returns this configuration. */
     public Configuration setString(String key, String value) {
         values.put(key, value);
         return this;
     }
 
+    /** Sets {@code key} to the decimal text of {@code value}. Not thread-safe; returns this configuration. */
     public Configuration setInteger(String key, int value) {
         return setString(key, Integer.toString(value));
     }
 
+    /** Sets {@code key} to the decimal text of {@code value}. Not thread-safe; returns this configuration. */
     public Configuration setLong(String key, long value) {
         return setString(key, Long.toString(value));
     }
 
+    /** Sets {@code key} to {@code true} or {@code false}. Not thread-safe; returns this configuration. */
     public Configuration setBoolean(String key, boolean value) {
         return setString(key, Boolean.toString(value));
     }
@@ -283,10 +289,12 @@ public final class Configuration implements Serializable {
         return values.remove(key) != null;
     }
 
+    /** Every setting as set (keys as written, no fallback resolution), unmodifiable, backed by this configuration. */
     public Map<String, String> toMap() {
         return Collections.unmodifiableMap(values);
     }
 
+    /** An independent copy of every setting. */
     public Configuration copy() {
         return new Configuration(values);
     }

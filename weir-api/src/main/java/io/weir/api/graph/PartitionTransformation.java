@@ -67,14 +67,17 @@ public final class PartitionTransformation<T> extends Transformation<T> {
         return partitioner;
     }
 
+    /** The transformation whose elements are distributed. */
     public Transformation<T> getInput() {
         return input;
     }
 
+    /** How the elements are distributed. */
     public Partitioning getPartitioning() {
         return partitioning;
     }
 
+    /** The key of {@link Partitioning#HASH} and {@link Partitioning#CUSTOM}; null for the others. */
     public KeySelector<T, ?> getKeySelector() {
         return keySelector;
     }

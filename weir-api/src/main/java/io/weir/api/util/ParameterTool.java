@@ -191,50 +191,72 @@ public class ParameterTool extends ExecutionConfig.GlobalJobParameters implement
         return v;
     }
 
+    /**
+     * The value of {@code key} as an int.
+     *
+     * @throws RuntimeException if the key was not given, naming it
+     * @throws NumberFormatException if the value is not an int
+     */
     public int getInt(String key) {
         return Integer.parseInt(getRequired(key));
     }
 
+    /**
+     * The value of {@code key} as an int, or {@code defaultValue} when not given.
+     *
+     * @throws NumberFormatException if the value is not an int
+     */
     public int getInt(String key, int defaultValue) {
-        String v = get(key);
-        return v == null ? defaultValue : Integer.parseInt(v);
+        return parsed(key, defaultValue, Integer::parseInt);
     }
 
+    /** As {@link #getInt(String)}, for a long. */
     public long getLong(String key) {
         return Long.parseLong(getRequired(key));
     }
 
+    /** As {@link #getInt(String, int)}, for a long. */
     public long getLong(String key, long defaultValue) {
-        String v = get(key);
-        return v == null ? defaultValue : Long.parseLong(v);
+        return parsed(key, defaultValue, Long::parseLong);
     }
 
+    /** As {@link #getInt(String)}, for a double. */
     public double getDouble(String key) {
         return Double.parseDouble(getRequired(key));
     }
 
+    /** As {@link #getInt(String, int)}, for a double. */
     public double getDouble(String key, double defaultValue) {
-        String v = get(key);
-        return v == null ? defaultValue : Double.parseDouble(v);
+        return parsed(key, defaultValue, Double::parseDouble);
     }
 
+    /** As {@link #getInt(String)}, for a float. */
     public float getFloat(String key) {
         return Float.parseFloat(getRequired(key));
     }
 
+    /** As {@link #getInt(String, int)}, for a float. */
     public float getFloat(String key, float defaultValue) {
-        String v = get(key);
-        return v == null ? defaultValue : Float.parseFloat(v);
+        return parsed(key, defaultValue, Float::parseFloat);
     }
 
-    /** {@code true} only for the text {@code true} (any case), as {@link Boolean#parseBoolean}; a flag reads as false. */
+    /**
+     * {@code true} only for the text {@code true} (any case), as {@link Boolean#parseBoolean}; a flag reads as false.
+     *
+     * @throws RuntimeException if the key was not given, naming it
+     */
     public boolean getBoolean(String key) {
         return Boolean.parseBoolean(getRequired(key));
     }
 
+    /** As {@link #getBoolean(String)}, or {@code defaultValue} when the key was not given. */
     public boolean getBoolean(String key, boolean defaultValue) {
+        return parsed(key, defaultValue, Boolean::parseBoolean);
+    }
+
+    private <T> T parsed(String key, T defaultValue, java.util.function.Function<String, T> parse) {
         String v = get(key);
-        return v == null ? defaultValue : Boolean.parseBoolean(v);
+        return v == null ? defaultValue : parse.apply(v);
     }
 
     /** The keys that no getter or {@link #has} has asked for yet: typos in the arguments, usually. */
