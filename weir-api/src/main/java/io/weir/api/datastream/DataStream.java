@@ -39,35 +39,61 @@ public class DataStream<T> {
     protected final StreamExecutionEnvironment environment;
     protected final Transformation<T> transformation;
 
+    /** A stream produced by {@code transformation}; made by the API's operations, not by user code. */
     public DataStream(StreamExecutionEnvironment environment, Transformation<T> transformation) {
         this.environment = environment;
         this.transformation = transformation;
     }
 
+    /** The environment this stream's job is built in. */
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return environment;
     }
 
+    /** The graph node that produces this stream (part of the executor SPI). */
     public Transformation<T> getTransformation() {
         return transformation;
     }
 
+    /** The parallelism set on this stream's operator, or -1 if it takes the environment's default. */
     public int getParallelism() {
         return transformation.getParallelism();
     }
 
+    /**
+     * Applies {@code mapper} to every element: one output element each, with the input's timestamp. The mapper is
+     * called on its subtask's thread; if it throws, the task fails and the job restarts as its strategy says.
+     *
+     * @return the mapped stream; set its parallelism, name or uid on it
+     */
     public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
         return transform("Map", OperatorKind.MAP, mapper);
     }
 
+    /**
+     * Applies {@code flatMapper} to every element: any number of output elements each, with the input's timestamp.
+     *
+     * @return the resulting stream; set its parallelism, name or uid on it
+     */
     public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
         return transform("Flat Map", OperatorKind.FLAT_MAP, flatMapper);
     }
 
+    /**
+     * Keeps the elements for which {@code filter} returns true.
+     *
+     * @return the filtered stream; set its parallelism, name or uid on it
+     */
     public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
         return transform("Filter", OperatorKind.FILTER, filter);
     }
 
+    /**
+     * Applies {@code processFunction} to every element, with access to the element's timestamp, side outputs and the
+     * current time; timers need a keyed stream ({@code keyBy(...).process(KeyedProcessFunction)}).
+     *
+     * @return the resulting stream; set its parallelism, name or uid on it, or read its side outputs
+     */
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
         return transform("Process", OperatorKind.PROCESS, processFunction);
     }
@@ -142,6 +168,48 @@ public class DataStream<T> {
         return partition(Partitioning.BROADCAST);
     }
 
+    /**
+     * Makes a {@link BroadcastStream}: every element goes to every subtask of the operator this stream is then
+     * connected to ({@code other.connect(broadcastStream)}), which keeps the broadcast state that {@code descriptors}
+     * name, written from this stream's elements and read by the other stream's, as in Flink's broadcast state pattern.
+     *
+     * @param descriptors the broadcast state of the operator; at least one
+     * @return the broadcast stream, to pass to {@link #connect(BroadcastStream)}
+     * @throws IllegalArgumentException if no descriptor is given, or two share a name
+     * @throws NullPointerException if a descriptor is null
+     */
+    public BroadcastStream<T> broadcast(io.weir.api.state.MapStateDescriptor<?, ?>... descriptors) {
+        if (descriptors == null || descriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) with broadcast state needs at least one MapStateDescriptor;"
+                    + " use broadcast() to only send every element to every subtask.");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (io.weir.api.state.MapStateDescriptor<?, ?> d : descriptors) {
+            if (d == null) {
+                throw new NullPointerException("broadcast(...): a MapStateDescriptor is null.");
+            }
+            if (!names.add(d.getName())) {
+                throw new IllegalArgumentException("broadcast(...): two MapStateDescriptors are named '" + d.getName()
+                        + "'; broadcast state names must be unique.");
+            }
+        }
+        return new BroadcastStream<>(environment, broadcast(), List.of(descriptors));
+    }
+
+    /**
+     * Connects this stream (keyed or not) with a broadcast stream, to apply a {@code BroadcastProcessFunction} (this
+     * stream not keyed) or a {@code KeyedBroadcastProcessFunction} (this stream keyed) with
+     * {@link BroadcastConnectedStream#process}.
+     *
+     * @param broadcastStream made by {@link #broadcast(io.weir.api.state.MapStateDescriptor[])}
+     * @return the connected streams
+     * @throws NullPointerException if {@code broadcastStream} is null
+     * @throws IllegalArgumentException if it belongs to another execution environment
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
     /** Sends the elements of subtask i to subtask i of the next operator; both must have the same parallelism. */
     public DataStream<T> forward() {
         return partition(Partitioning.FORWARD);
@@ -180,6 +248,12 @@ public class DataStream<T> {
         return new DataStream<>(environment, new PartitionTransformation<>(transformation, Partitioning.CUSTOM, keySelector, partitioner));
     }
 
+    /**
+     * Writes every element to {@code sinkFunction}. A {@code TwoPhaseCommitSinkFunction} (such as Weir's file sink)
+     * makes its output exactly once; other sinks see elements again after a restore (at least once).
+     *
+     * @return the sink, to set its parallelism, name or uid on
+     */
     public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
         String simple = sinkFunction.getClass().getSimpleName();
         SinkTransformation<T> sink = new SinkTransformation<>(transformation, "Sink: " + (simple.isEmpty() ? "Unnamed" : simple),
@@ -193,6 +267,7 @@ public class DataStream<T> {
         return addSink(new PrintSinkFunction<>()).name("Print to Std. Out");
     }
 
+    /** Prints every element to stdout, prefixed by {@code sinkIdentifier} (and the subtask number when parallelism > 1). */
     public DataStreamSink<T> print(String sinkIdentifier) {
         return addSink(new PrintSinkFunction<>(sinkIdentifier, false)).name("Print to Std. Out");
     }
@@ -202,6 +277,7 @@ public class DataStream<T> {
         return executeAndCollect("DataStream Collect");
     }
 
+    /** As {@link #executeAndCollect()}, running the job under {@code jobName}. */
     public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
         CollectSink<T> sink = new CollectSink<>();
         addSink(sink).name("Collect Sink").setParallelism(1);
@@ -213,6 +289,7 @@ public class DataStream<T> {
         return executeAndCollect("DataStream Collect", limit);
     }
 
+    /** As {@link #executeAndCollect(int)}, running the job under {@code jobName}. */
     public List<T> executeAndCollect(String jobName, int limit) throws Exception {
         List<T> out = new ArrayList<>();
         try (CloseableIterator<T> it = executeAndCollect(jobName)) {

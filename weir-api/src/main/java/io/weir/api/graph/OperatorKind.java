@@ -30,5 +30,9 @@ public enum OperatorKind {
     /** {@code CoProcessFunction} on connected streams (timers only when both inputs are keyed). */
     CO_PROCESS,
     /** {@code KeyedCoProcessFunction} on connected streams keyed by the same key. */
-    KEYED_CO_PROCESS
+    KEYED_CO_PROCESS,
+    /** {@code BroadcastProcessFunction}: the second input is a broadcast stream; neither input is keyed. */
+    CO_BROADCAST_PROCESS,
+    /** {@code KeyedBroadcastProcessFunction}: the first input is keyed, the second a (non-keyed) broadcast stream. */
+    CO_KEYED_BROADCAST_PROCESS
 }

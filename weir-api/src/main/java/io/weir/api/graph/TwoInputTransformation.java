@@ -2,6 +2,7 @@ package io.weir.api.graph;
 
 import io.weir.api.functions.Function;
 import io.weir.api.functions.KeySelector;
+import io.weir.api.state.MapStateDescriptor;
 
 import java.util.List;
 
@@ -19,17 +20,41 @@ public class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
     private final Function function;
     private final KeySelector<IN1, ?> stateKeySelector1;
     private final KeySelector<IN2, ?> stateKeySelector2;
+    private final List<MapStateDescriptor<?, ?>> broadcastStateDescriptors;
 
     /**
+     * A two-input operator without broadcast state.
+     *
      * @throws IllegalArgumentException if exactly one of the key selectors is null
      */
     public TwoInputTransformation(Transformation<IN1> input1, Transformation<IN2> input2, String name, OperatorKind kind, Function function,
             KeySelector<IN1, ?> stateKeySelector1, KeySelector<IN2, ?> stateKeySelector2, int parallelism) {
+        this(input1, input2, name, kind, function, stateKeySelector1, stateKeySelector2, parallelism, List.of());
+    }
+
+    /**
+     * A two-input operator; for the broadcast kinds ({@link OperatorKind#CO_BROADCAST_PROCESS},
+     * {@link OperatorKind#CO_KEYED_BROADCAST_PROCESS}) the second input is a broadcast stream, never keyed, and
+     * {@code broadcastStateDescriptors} names the broadcast state the operator holds.
+     *
+     * @throws IllegalArgumentException if the key selectors don't fit the kind: for a broadcast kind the second must be
+     *                                  null (and the first too unless keyed); otherwise both or neither must be null
+     */
+    public TwoInputTransformation(Transformation<IN1> input1, Transformation<IN2> input2, String name, OperatorKind kind, Function function,
+            KeySelector<IN1, ?> stateKeySelector1, KeySelector<IN2, ?> stateKeySelector2, int parallelism,
+            List<MapStateDescriptor<?, ?>> broadcastStateDescriptors) {
         super(name, parallelism);
-        if ((stateKeySelector1 == null) != (stateKeySelector2 == null)) {
+        boolean broadcast = kind == OperatorKind.CO_BROADCAST_PROCESS || kind == OperatorKind.CO_KEYED_BROADCAST_PROCESS;
+        if (broadcast) {
+            if (stateKeySelector2 != null || (stateKeySelector1 != null) != (kind == OperatorKind.CO_KEYED_BROADCAST_PROCESS)) {
+                throw new IllegalArgumentException("Operator '" + name + "': a broadcast-connected operator is keyed by its first input"
+                        + " only when it applies a KeyedBroadcastProcessFunction; its broadcast input is never keyed.");
+            }
+        } else if ((stateKeySelector1 == null) != (stateKeySelector2 == null)) {
             throw new IllegalArgumentException("Operator '" + name + "': a two-input operator is keyed when both inputs are keyed;"
                     + " give a key selector for both inputs or for neither.");
         }
+        this.broadcastStateDescriptors = List.copyOf(broadcastStateDescriptors);
         this.input1 = input1;
         this.input2 = input2;
         this.kind = kind;
@@ -38,18 +63,22 @@ public class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
         this.stateKeySelector2 = stateKeySelector2;
     }
 
+    /** The first input: its elements reach the function's {@code ...1} method (or {@code processElement}). */
     public Transformation<IN1> getInput1() {
         return input1;
     }
 
+    /** The second input: its elements reach the function's {@code ...2} method (or {@code processBroadcastElement}). */
     public Transformation<IN2> getInput2() {
         return input2;
     }
 
+    /** Which operator the executor builds around {@link #getFunction()}: one of the {@code CO_} kinds. */
     public OperatorKind getKind() {
         return kind;
     }
 
+    /** The user's function (a co-function or broadcast process function), never null once built by the API. */
     public Function getFunction() {
         return function;
     }
@@ -59,9 +88,14 @@ public class TwoInputTransformation<IN1, IN2, OUT> extends Transformation<OUT> {
         return stateKeySelector1;
     }
 
-    /** The key of the second input when both are keyed, else {@code null}. */
+    /** The key of the second input when both are keyed, else {@code null} (always for a broadcast input). */
     public KeySelector<IN2, ?> getStateKeySelector2() {
         return stateKeySelector2;
+    }
+
+    /** The broadcast state the operator holds (the descriptors given to {@code broadcast(...)}); empty for other kinds. */
+    public List<MapStateDescriptor<?, ?>> getBroadcastStateDescriptors() {
+        return broadcastStateDescriptors;
     }
 
     /** The first input, then the second. */

@@ -79,17 +79,42 @@ public final class OperatorHarnessDriver {
      */
     public static OperatorHarnessDriver twoInput(OperatorKind kind, Function function, KeySelector<?, ?> keySelector1,
             KeySelector<?, ?> keySelector2, int subtask, int parallelism, int maxParallelism, List<byte[]> restoreFrom) throws Exception {
-        return new OperatorHarnessDriver(kind, true, function, keySelector1, keySelector2, subtask, parallelism, maxParallelism, restoreFrom);
+        return new OperatorHarnessDriver(kind, true, function, keySelector1, keySelector2, List.of(), subtask, parallelism, maxParallelism,
+                restoreFrom);
+    }
+
+    /**
+     * A driver for a broadcast-connected operator ({@code CO_BROADCAST_PROCESS}, {@code CO_KEYED_BROADCAST_PROCESS}):
+     * feed the (keyed or not) stream with {@link #processElement}, the broadcast stream with {@link #processElement2}.
+     *
+     * @param keySelector the first input's key for {@code CO_KEYED_BROADCAST_PROCESS}, else null
+     * @param broadcastState the descriptors given to {@code broadcast(...)}
+     */
+    public static OperatorHarnessDriver broadcast(OperatorKind kind, Function function, KeySelector<?, ?> keySelector,
+            List<io.weir.api.state.MapStateDescriptor<?, ?>> broadcastState, int subtask, int parallelism, int maxParallelism,
+            List<byte[]> restoreFrom) throws Exception {
+        return new OperatorHarnessDriver(kind, true, function, keySelector, null, broadcastState, subtask, parallelism, maxParallelism,
+                restoreFrom);
     }
 
     private OperatorHarnessDriver(OperatorKind kind, boolean twoInput, Function function, KeySelector<?, ?> keySelector,
             KeySelector<?, ?> keySelector2, int subtask, int parallelism, int maxParallelism, List<byte[]> restoreFrom) throws Exception {
+        this(kind, twoInput, function, keySelector, keySelector2, List.of(), subtask, parallelism, maxParallelism, restoreFrom);
+    }
+
+    private OperatorHarnessDriver(OperatorKind kind, boolean twoInput, Function function, KeySelector<?, ?> keySelector,
+            KeySelector<?, ?> keySelector2, List<io.weir.api.state.MapStateDescriptor<?, ?>> broadcastState, int subtask, int parallelism,
+            int maxParallelism, List<byte[]> restoreFrom) throws Exception {
         this.subtask = subtask;
         this.parallelism = parallelism;
         this.maxParallelism = maxParallelism;
-        Object[] copy = (Object[]) JavaSerialization.deserialize(JavaSerialization.serialize(new Object[] {function, keySelector, keySelector2},
-                "operator under test"), "operator under test");
-        this.operator = twoInput ? OperatorFactory.createTwoInput(kind, copy[0], (KeySelector<?, ?>) copy[2]) : OperatorFactory.create(kind, copy[0]);
+        Object[] copy = (Object[]) JavaSerialization.deserialize(JavaSerialization.serialize(
+                new Object[] {function, keySelector, keySelector2, new java.util.ArrayList<>(broadcastState)}, "operator under test"),
+                "operator under test");
+        @SuppressWarnings("unchecked")
+        List<io.weir.api.state.MapStateDescriptor<?, ?>> descriptors = (List<io.weir.api.state.MapStateDescriptor<?, ?>>) copy[3];
+        this.operator = twoInput ? OperatorFactory.createTwoInput(kind, copy[0], (KeySelector<?, ?>) copy[2], descriptors)
+                : OperatorFactory.create(kind, copy[0]);
         RestoredState restored = null;
         if (restoreFrom != null) {
             restored = RestoreAssembler.fromSnapshots(restoreFrom, OPERATOR_ID, subtask, parallelism,

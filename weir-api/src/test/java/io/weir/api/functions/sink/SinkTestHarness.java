@@ -240,6 +240,11 @@ public final class SinkTestHarness<IN> {
         private final Map<String, Entry<?>> states = new LinkedHashMap<>();
         private final Map<String, ListData> restored = new LinkedHashMap<>();
 
+        @Override
+        public <K, V> io.weir.api.state.BroadcastState<K, V> getBroadcastState(io.weir.api.state.MapStateDescriptor<K, V> descriptor) {
+            throw new UnsupportedOperationException("The sink test harness has no broadcast state (sinks don't use it).");
+        }
+
         private static final class Entry<S> implements ListState<S> {
             final boolean union;
             final TypeSerializer<S> serializer;

@@ -144,23 +144,26 @@ public final class RestoreAssembler {
 
     /**
      * At unchanged parallelism a subtask gets back exactly its own split list state; otherwise all
-     * elements are dealt round robin. Union list state always goes to everyone.
+     * elements are dealt round robin. Union list state always goes to everyone. Broadcast state is the same on every
+     * subtask, so each new subtask takes one old subtask's copy whole, as Flink does: new subtask i that of old subtask
+     * i mod old parallelism.
      */
     private static RestoredState deal(Map<Integer, OldOperatorState> old, int oldParallelism, int subtask, int parallelism, int firstKg,
             int lastKg) {
         boolean sameParallelism = oldParallelism == parallelism;
         RestoredState r = new RestoredState();
         Map<String, List<byte[]>> allElements = new LinkedHashMap<>();
-        Map<String, Boolean> unionFlags = new HashMap<>();
+        Map<String, RestoredState.Mode> modes = new HashMap<>();
         Map<String, String> serializerIds = new HashMap<>();
         Map<String, List<byte[]>> ownElements = new LinkedHashMap<>();
+        int broadcastSource = subtask % oldParallelism;
         old.keySet().stream().sorted().forEach(oldIndex -> {
             OldOperatorState s = old.get(oldIndex);
             for (Map.Entry<String, RestoredState.ListStateData> e : s.lists.entrySet()) {
                 allElements.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).addAll(e.getValue().elements());
-                unionFlags.put(e.getKey(), e.getValue().union());
+                modes.put(e.getKey(), e.getValue().mode());
                 serializerIds.put(e.getKey(), e.getValue().serializerId());
-                if (oldIndex == subtask) {
+                if (oldIndex == (e.getValue().mode() == RestoredState.Mode.BROADCAST ? broadcastSource : subtask)) {
                     ownElements.put(e.getKey(), e.getValue().elements());
                 }
             }
@@ -172,11 +175,12 @@ public final class RestoreAssembler {
             }
         });
         for (Map.Entry<String, List<byte[]>> e : allElements.entrySet()) {
-            boolean union = unionFlags.get(e.getKey());
-            if (!union && sameParallelism) {
-                r.addListElements(e.getKey(), false, ownElements.getOrDefault(e.getKey(), List.of()), serializerIds.get(e.getKey()));
+            RestoredState.Mode mode = modes.get(e.getKey());
+            if (mode == RestoredState.Mode.BROADCAST || (mode == RestoredState.Mode.SPLIT_DISTRIBUTE && sameParallelism)) {
+                r.addListElements(e.getKey(), mode, ownElements.getOrDefault(e.getKey(), List.of()), serializerIds.get(e.getKey()));
                 continue;
             }
+            boolean union = mode == RestoredState.Mode.UNION;
             List<byte[]> mine = new ArrayList<>();
             List<byte[]> all = e.getValue();
             for (int j = 0; j < all.size(); j++) {
@@ -184,7 +188,7 @@ public final class RestoreAssembler {
                     mine.add(all.get(j));
                 }
             }
-            r.addListElements(e.getKey(), union, mine, serializerIds.get(e.getKey()));
+            r.addListElements(e.getKey(), mode, mine, serializerIds.get(e.getKey()));
         }
         return r;
     }
@@ -202,7 +206,8 @@ public final class RestoreAssembler {
             throw new IOException("State file " + where + " is not a Weir state file (bad magic number).");
         }
         int version = in.readInt();
-        if (version != SubtaskSnapshotWriter.VERSION && version != SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS) {
+        if (version != SubtaskSnapshotWriter.VERSION && version != SubtaskSnapshotWriter.VERSION_WITHOUT_BROADCAST_STATE
+                && version != SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS) {
             throw new IOException("State file " + where + " has format version " + version + "; this Weir reads version "
                     + SubtaskSnapshotWriter.VERSION + ". Restore it with the Weir version that wrote it.");
         }
@@ -214,8 +219,8 @@ public final class RestoreAssembler {
             int lists = in.readInt();
             for (int l = 0; l < lists; l++) {
                 String name = in.readUTF();
-                boolean union = in.readBoolean();
-                String serializerId = version == SubtaskSnapshotWriter.VERSION ? nullIfEmpty(in.readUTF()) : null;
+                RestoredState.Mode mode = RestoredState.Mode.ofCode(in.readUnsignedByte(), where);
+                String serializerId = version != SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS ? nullIfEmpty(in.readUTF()) : null;
                 int n = in.readInt();
                 List<byte[]> elements = new ArrayList<>(n);
                 for (int j = 0; j < n; j++) {
@@ -223,7 +228,7 @@ public final class RestoreAssembler {
                     in.readFully(b);
                     elements.add(b);
                 }
-                st.lists.put(name, new RestoredState.ListStateData(union, elements, serializerId));
+                st.lists.put(name, new RestoredState.ListStateData(mode, elements, serializerId));
             }
             if (in.readBoolean()) {
                 if (version == SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS) {
@@ -235,7 +240,7 @@ public final class RestoreAssembler {
                 while (in.readBoolean()) {
                     String state = in.readUTF();
                     byte type = in.readByte();
-                    String serializerId = version == SubtaskSnapshotWriter.VERSION ? nullIfEmpty(in.readUTF()) : null;
+                    String serializerId = version != SubtaskSnapshotWriter.VERSION_WITHOUT_SERIALIZER_IDS ? nullIfEmpty(in.readUTF()) : null;
                     int kg = in.readInt();
                     byte[] b = new byte[in.readInt()];
                     in.readFully(b);

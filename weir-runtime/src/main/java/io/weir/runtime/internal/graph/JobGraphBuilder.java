@@ -247,7 +247,8 @@ public final class JobGraphBuilder {
             payload = s.getSource() != null ? s.getSource() : s.getSourceFunction();
         } else if (t instanceof TwoInputTransformation) {
             TwoInputTransformation<?, ?, ?> o = (TwoInputTransformation<?, ?, ?>) t;
-            payload = new Object[] {o.getFunction(), o.getStateKeySelector1(), o.getStateKeySelector2()};
+            payload = new Object[] {o.getFunction(), o.getStateKeySelector1(), o.getStateKeySelector2(),
+                    new ArrayList<>(o.getBroadcastStateDescriptors())};
         } else {
             OneInputTransformation<?, ?> o = (OneInputTransformation<?, ?>) t;
             payload = new Object[] {o.getFunction(), o.getStateKeySelector()};

@@ -171,10 +171,12 @@ final class ExecutionAttempt {
             if (specs.get(k).transformation() instanceof SourceTransformation) {
                 ops[k] = OperatorFactory.forSource(payload);
             } else if (specs.get(k).transformation() instanceof TwoInputTransformation) {
-                Object[] p = (Object[]) payload; // {function, key of input 1, key of input 2}
+                Object[] p = (Object[]) payload; // {function, key of input 1, key of input 2, broadcast state descriptors}
                 keys[k] = (KeySelector<?, ?>) p[1];
+                @SuppressWarnings("unchecked")
+                List<io.weir.api.state.MapStateDescriptor<?, ?>> broadcastState = (List<io.weir.api.state.MapStateDescriptor<?, ?>>) p[3];
                 ops[k] = OperatorFactory.createTwoInput(((TwoInputTransformation<?, ?, ?>) specs.get(k).transformation()).getKind(), p[0],
-                        (KeySelector<?, ?>) p[2]);
+                        (KeySelector<?, ?>) p[2], broadcastState);
             } else {
                 Object[] p = (Object[]) payload;
                 keys[k] = (KeySelector<?, ?>) p[1];

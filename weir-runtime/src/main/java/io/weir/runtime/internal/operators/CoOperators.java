@@ -71,7 +71,7 @@ public final class CoOperators {
      * Timers, side outputs and the collector shared by both process operators. When the operator is
      * keyed, timers live in keyed state (see {@link TimerServiceImpl}); otherwise registering one throws.
      */
-    private abstract static class ProcessBase<F extends io.weir.api.functions.Function> extends TwoInputUdfOperator<F> {
+    abstract static class ProcessBase<F extends io.weir.api.functions.Function> extends TwoInputUdfOperator<F> {
         SimpleOperators.TimestampedCollector collector;
         TimerService timers;
         private TimerServiceImpl keyedTimers;
@@ -80,6 +80,10 @@ public final class CoOperators {
 
         ProcessBase(F f, KeySelector<?, ?> keySelector2) {
             super(f, keySelector2);
+        }
+
+        ProcessBase(F f, boolean broadcastSecondInput) {
+            super(f, null, broadcastSecondInput);
         }
 
         @Override

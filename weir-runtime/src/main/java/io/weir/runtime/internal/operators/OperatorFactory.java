@@ -44,7 +44,15 @@ public final class OperatorFactory {
 
     /** A two-input operator; {@code keySelector2} is the second input's key when both are keyed, else null. */
     public static TwoInputUdfOperator<?> createTwoInput(OperatorKind kind, Object fn, io.weir.api.functions.KeySelector<?, ?> keySelector2) {
+        return createTwoInput(kind, fn, keySelector2, java.util.List.of());
+    }
+
+    /** As above; {@code broadcastState} is the broadcast state of the {@code CO_..._BROADCAST_PROCESS} kinds. */
+    public static TwoInputUdfOperator<?> createTwoInput(OperatorKind kind, Object fn, io.weir.api.functions.KeySelector<?, ?> keySelector2,
+            java.util.List<io.weir.api.state.MapStateDescriptor<?, ?>> broadcastState) {
         switch (kind) {
+            case CO_BROADCAST_PROCESS: return new BroadcastOperators.BroadcastProcessOperator(cast(fn), broadcastState);
+            case CO_KEYED_BROADCAST_PROCESS: return new BroadcastOperators.KeyedBroadcastProcessOperator(cast(fn), broadcastState);
             case CO_MAP: return new CoOperators.CoMapOperator(cast(fn), keySelector2);
             case CO_FLAT_MAP: return new CoOperators.CoFlatMapOperator(cast(fn), keySelector2);
             case CO_PROCESS: return new CoOperators.CoProcessOperator(cast(fn), keySelector2);

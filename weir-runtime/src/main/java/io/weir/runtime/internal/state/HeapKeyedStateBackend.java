@@ -108,7 +108,8 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
     private void checkKey() {
         if (currentKey == null) {
-            throw new IllegalStateException("Keyed state of operator '" + operatorName + "' was used outside processing of an element or timer, so there is no current key.");
+            throw new IllegalStateException("Keyed state of operator '" + operatorName + "' was used outside processing of a keyed element or timer,"
+                    + " so there is no current key (in processBroadcastElement, reach keyed state with ctx.applyToKeyedState).");
         }
     }
 

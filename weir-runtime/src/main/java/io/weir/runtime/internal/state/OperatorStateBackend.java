@@ -1,7 +1,9 @@
 package io.weir.runtime.internal.state;
 
+import io.weir.api.state.BroadcastState;
 import io.weir.api.state.ListState;
 import io.weir.api.state.ListStateDescriptor;
+import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.state.OperatorStateStore;
 import io.weir.api.typeutils.TypeSerializer;
 
@@ -13,18 +15,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Operator (non-keyed) list state of one subtask. Small by nature, so a snapshot serializes it
- * synchronously into element blobs (each element separately, so that a restore at another
- * parallelism can deal the elements out without knowing their type).
+ * Operator (non-keyed) state of one subtask: list state and broadcast state. Small by nature, so a snapshot serializes
+ * it synchronously into element blobs (each list element, or each broadcast map entry, separately, so that a restore
+ * at another parallelism can deal the elements out without knowing their type).
  */
 public final class OperatorStateBackend implements OperatorStateStore {
     private final String operatorName;
     private final Map<String, Entry> states = new LinkedHashMap<>();
+    private final Map<String, BroadcastEntry> broadcastStates = new LinkedHashMap<>();
     private final Map<String, RestoredState.ListStateData> restored = new LinkedHashMap<>();
 
     private static final class Entry {
@@ -116,10 +120,14 @@ public final class OperatorStateBackend implements OperatorStateStore {
         };
         Entry e = new Entry(union, serializer, handle);
         self[0] = e;
+        if (broadcastStates.containsKey(name)) {
+            throw new IllegalStateException("Operator '" + operatorName + "' registers list state '" + name
+                    + "', but broadcast state of that name exists; operator state names must be unique per operator.");
+        }
         RestoredState.ListStateData data = restored.remove(name);
         if (data != null) {
-            StateCompatibility.check(operatorName, name, data.union() ? "union list" : "list", data.serializerId(),
-                    data.union() ? "union list" : "list", serializer.snapshotIdentifier());
+            String kind = union ? "union list" : "list";
+            StateCompatibility.check(operatorName, name, kindName(data.mode()), data.serializerId(), kind, serializer.snapshotIdentifier());
             for (byte[] b : data.elements()) {
                 try {
                     e.elements.add(serializer.deserialize(new DataInputStream(new ByteArrayInputStream(b))));
@@ -133,7 +141,80 @@ public final class OperatorStateBackend implements OperatorStateStore {
         return e;
     }
 
-    /** Serializes all list state now (synchronous part of a snapshot). */
+    private static String kindName(RestoredState.Mode mode) {
+        switch (mode) {
+            case UNION: return "union list";
+            case BROADCAST: return "broadcast";
+            default: return "list";
+        }
+    }
+
+    /** Broadcast state registered under one name: a map, with the serializers of its keys and values. */
+    private static final class BroadcastEntry {
+        final TypeSerializer<Object> keySerializer;
+        final TypeSerializer<Object> valueSerializer;
+        final HashMap<Object, Object> map = new HashMap<>();
+        final HeapBroadcastState<Object, Object> handle;
+        final io.weir.api.state.ReadOnlyBroadcastState<Object, Object> readOnly;
+
+        BroadcastEntry(String operatorName, String name, TypeSerializer<Object> keySerializer, TypeSerializer<Object> valueSerializer) {
+            this.keySerializer = keySerializer;
+            this.valueSerializer = valueSerializer;
+            this.handle = new HeapBroadcastState<>(operatorName, name, map);
+            this.readOnly = handle.readOnly();
+        }
+
+        String serializerId() {
+            return StateCompatibility.identifier(valueSerializer, keySerializer);
+        }
+    }
+
+    /**
+     * The broadcast state described by {@code descriptor}, created (or restored) on first use. Every subtask holds its
+     * own copy; Weir trusts the user to change it only in the same deterministic way on all subtasks (from the broadcast
+     * input), as Flink does. Task thread only.
+     *
+     * @throws IllegalStateException if list state of the same name exists, or the restored state has another type
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> BroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
+        String name = descriptor.getName();
+        BroadcastEntry e = broadcastStates.get(name);
+        if (e != null) {
+            return (BroadcastState<K, V>) e.handle;
+        }
+        if (states.containsKey(name)) {
+            throw new IllegalStateException("Operator '" + operatorName + "' registers broadcast state '" + name
+                    + "', but list state of that name exists; operator state names must be unique per operator.");
+        }
+        e = new BroadcastEntry(operatorName, name, StateSerializers.mapKeySerializer(descriptor), StateSerializers.valueSerializer(descriptor));
+        RestoredState.ListStateData data = restored.remove(name);
+        if (data != null) {
+            StateCompatibility.check(operatorName, name, kindName(data.mode()), data.serializerId(), "broadcast", e.serializerId());
+            for (byte[] b : data.elements()) {
+                try {
+                    DataInputStream in = new DataInputStream(new ByteArrayInputStream(b));
+                    Object key = e.keySerializer.deserialize(in);
+                    e.map.put(key, e.valueSerializer.deserialize(in));
+                } catch (IOException ex) {
+                    throw new UncheckedIOException("Could not restore broadcast state '" + name + "' of operator '" + operatorName + "': "
+                            + ex.getMessage() + ". Was its type or serializer changed?", ex);
+                }
+            }
+        }
+        broadcastStates.put(name, e);
+        return (BroadcastState<K, V>) e.handle;
+    }
+
+    /** The read-only view of the broadcast state {@code descriptor} names, registered as {@link #getBroadcastState} does. */
+    @SuppressWarnings("unchecked")
+    public <K, V> io.weir.api.state.ReadOnlyBroadcastState<K, V> getReadOnlyBroadcastState(MapStateDescriptor<K, V> descriptor) {
+        getBroadcastState(descriptor);
+        return (io.weir.api.state.ReadOnlyBroadcastState<K, V>) broadcastStates.get(descriptor.getName()).readOnly;
+    }
+
+    /** Serializes all operator state now (synchronous part of a snapshot). */
     public Snapshot snapshot() throws IOException {
         Map<String, RestoredState.ListStateData> out = new LinkedHashMap<>();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -146,7 +227,20 @@ public final class OperatorStateBackend implements OperatorStateStore {
                 data.flush();
                 blobs.add(buf.toByteArray());
             }
-            out.put(s.getKey(), new RestoredState.ListStateData(s.getValue().union, blobs, s.getValue().serializer.snapshotIdentifier()));
+            out.put(s.getKey(), new RestoredState.ListStateData(s.getValue().union ? RestoredState.Mode.UNION : RestoredState.Mode.SPLIT_DISTRIBUTE,
+                    blobs, s.getValue().serializer.snapshotIdentifier()));
+        }
+        for (Map.Entry<String, BroadcastEntry> b : broadcastStates.entrySet()) {
+            BroadcastEntry e = b.getValue();
+            List<byte[]> blobs = new ArrayList<>(e.map.size());
+            for (Map.Entry<Object, Object> kv : e.map.entrySet()) {
+                buf.reset();
+                e.keySerializer.serialize(kv.getKey(), data);
+                e.valueSerializer.serialize(kv.getValue(), data);
+                data.flush();
+                blobs.add(buf.toByteArray());
+            }
+            out.put(b.getKey(), new RestoredState.ListStateData(RestoredState.Mode.BROADCAST, blobs, e.serializerId()));
         }
         out.putAll(restored);
         return new Snapshot(out);

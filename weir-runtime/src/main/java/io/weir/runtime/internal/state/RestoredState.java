@@ -12,10 +12,30 @@ import java.util.Map;
  */
 public final class RestoredState {
     /**
-     * Operator list state: mode, the (already redistributed) serialized elements, and the id of the serializer that
+     * How operator state is redistributed on restore, as Flink's operator state modes: split list state is dealt out
+     * round robin, union list state goes whole to every subtask, and broadcast state (whose elements are map entries)
+     * goes to each new subtask as one old subtask held it. Stored in state files as the ordinal byte, so the order
+     * must never change.
+     */
+    public enum Mode {
+        SPLIT_DISTRIBUTE, UNION, BROADCAST;
+
+        /** The mode stored as {@code code} in a state file; throws for a code this version does not know. */
+        public static Mode ofCode(int code, String where) throws java.io.IOException {
+            Mode[] all = values();
+            if (code < 0 || code >= all.length) {
+                throw new java.io.IOException("State file " + where + " holds operator state of unknown mode " + code
+                        + "; was it written by a newer Weir?");
+            }
+            return all[code];
+        }
+    }
+
+    /**
+     * Operator state: mode, the (already redistributed) serialized elements, and the id of the serializer that
      * wrote them (null in checkpoints written before Weir recorded it).
      */
-    public record ListStateData(boolean union, List<byte[]> elements, String serializerId) {}
+    public record ListStateData(Mode mode, List<byte[]> elements, String serializerId) {}
 
     /** Keyed state: kind, the serialized entries of each key group of this subtask, and the serializer id (or null). */
     public record KeyedStateData(byte type, Map<Integer, byte[]> keyGroups, String serializerId) {}
@@ -36,8 +56,8 @@ public final class RestoredState {
         return r;
     }
 
-    public void addListElements(String name, boolean union, List<byte[]> elements, String serializerId) {
-        listStates.computeIfAbsent(name, n -> new ListStateData(union, new ArrayList<>(), serializerId)).elements().addAll(elements);
+    public void addListElements(String name, Mode mode, List<byte[]> elements, String serializerId) {
+        listStates.computeIfAbsent(name, n -> new ListStateData(mode, new ArrayList<>(), serializerId)).elements().addAll(elements);
     }
 
     public void addKeyGroup(String name, byte type, int keyGroup, byte[] blob, String serializerId) {

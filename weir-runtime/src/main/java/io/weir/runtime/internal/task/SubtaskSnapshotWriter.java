@@ -19,7 +19,7 @@ import java.util.Map;
  * state file, then acknowledges to the master (or declines with the cause).
  *
  * <p>File layout (inside the storage's checksummed file): magic {@code WEIR}, format version, then
- * per operator: its id; its list states (name, union flag, serializer id, elements as length-prefixed blobs); and
+ * per operator: its id; its operator states (name, mode byte: split, union or broadcast, serializer id, elements as length-prefixed blobs); and
  * its keyed state as (state name, kind, serializer id, key group, length-prefixed entries) records, so that a
  * restore can pick key groups and deal list elements without knowing the value types. Last, the
  * input records an unaligned checkpoint overtook, as blobs (channel, count, (timestamp, record)*). A serializer id
@@ -27,8 +27,10 @@ import java.util.Map;
  */
 public final class SubtaskSnapshotWriter {
     public static final int MAGIC = 0x57454952; // "WEIR"
-    public static final int VERSION = 3;
-    /** The previous version, still read: the same without serializer ids. */
+    public static final int VERSION = 4;
+    /** The previous version, still read: the same, but an operator state's mode could only be split (0) or union (1). */
+    public static final int VERSION_WITHOUT_BROADCAST_STATE = 3;
+    /** An older version, still read: as version 3 without serializer ids. */
     public static final int VERSION_WITHOUT_SERIALIZER_IDS = 2;
 
     private SubtaskSnapshotWriter() {}
@@ -81,7 +83,7 @@ public final class SubtaskSnapshotWriter {
             out.writeInt(lists.size());
             for (Map.Entry<String, RestoredState.ListStateData> e : lists.entrySet()) {
                 out.writeUTF(e.getKey());
-                out.writeBoolean(e.getValue().union());
+                out.writeByte(e.getValue().mode().ordinal());
                 out.writeUTF(orEmpty(e.getValue().serializerId()));
                 out.writeInt(e.getValue().elements().size());
                 for (byte[] b : e.getValue().elements()) {
