@@ -33,8 +33,8 @@ class ConnectedStreamsRecoveryIT {
 
     /**
      * Throws once, in subtask 0, at the first record past a third of its input after a checkpoint
-     * completed; until one has, it slows to a record per millisecond there, so the checkpoint comes
-     * before the input ends.
+     * completed. The orders source is paced (a sixth of each reader's input per checkpoint), so a
+     * checkpoint completes before the input ends.
      */
     static final class FailAfterCheckpoint extends RichMapFunction<Long, Long> implements CheckpointListener {
         private final long failFrom;
@@ -51,12 +51,8 @@ class ConnectedStreamsRecoveryIT {
         }
 
         @Override
-        public Long map(Long value) throws InterruptedException {
-            if (getRuntimeContext().getIndexOfThisSubtask() != 0 || FAILED.get() || ++seen < failFrom) {
-                return value;
-            }
-            if (!checkpointed) {
-                Thread.sleep(1); // pacing only: the failure waits for a completed checkpoint, which arrives as a mail between records
+        public Long map(Long value) {
+            if (getRuntimeContext().getIndexOfThisSubtask() != 0 || FAILED.get() || ++seen < failFrom || !checkpointed) {
                 return value;
             }
             FAILED.set(true);
@@ -74,7 +70,7 @@ class ConnectedStreamsRecoveryIT {
         env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(2, 0));
         CollectingSink<String> sink = CollectingSink.create();
-        OrderPaymentJoin.build(env, N, new FailAfterCheckpoint(N / parallelism / 3)).addSink(sink);
+        OrderPaymentJoin.build(env, N, N / parallelism / 6, new FailAfterCheckpoint(N / parallelism / 3)).addSink(sink);
 
         JobClient client = env.executeAsync("order/payment join p" + parallelism + (unaligned ? " unaligned" : ""));
         JobExecutionResult result = client.getJobExecutionResult().get(5, TimeUnit.MINUTES);

@@ -108,7 +108,18 @@ final class OrderPaymentJoin {
      * for example a failure injector) before timestamps are assigned.
      */
     static DataStream<String> build(StreamExecutionEnvironment env, long n, MapFunction<Long, Long> beforeJoin) {
-        DataStream<Tuple3<Long, Long, Long>> orders = env.fromSequence(0, n - 1).map(beforeJoin).map(new Order())
+        return build(env, n, 0, beforeJoin);
+    }
+
+    /**
+     * As {@link #build(StreamExecutionEnvironment, long, MapFunction)}, with each orders reader paced to
+     * {@code perCheckpoint} records between completed checkpoints when it is positive (see {@link PacedSource}).
+     */
+    static DataStream<String> build(StreamExecutionEnvironment env, long n, long perCheckpoint, MapFunction<Long, Long> beforeJoin) {
+        io.weir.api.connector.source.lib.NumberSequenceSource ids = new io.weir.api.connector.source.lib.NumberSequenceSource(0, n - 1);
+        DataStream<Long> orderIds = perCheckpoint > 0 ? env.fromSource(new PacedSource<>(ids, perCheckpoint), "Sequence Source")
+                : env.fromSource(ids, "Sequence Source");
+        DataStream<Tuple3<Long, Long, Long>> orders = orderIds.map(beforeJoin).map(new Order())
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<Long, Long, Long>>forMonotonousTimestamps().withTimestampAssigner((o, ts) -> o.f2));
         DataStream<Tuple3<Long, Long, Long>> payments = env.fromSequence(0, n - 1).filter(OrderPaymentJoin::isPaid).map(new Payment())
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<Long, Long, Long>>forMonotonousTimestamps().withTimestampAssigner((p, ts) -> p.f2));

@@ -137,4 +137,19 @@ final class SimulationJobs {
             return sink::committed;
         });
     }
+
+    /**
+     * The broadcast state pattern: {@link BroadcastRatesJob} (broadcast state written by one input and read by the other,
+     * keyed list state of waiting payments drained through applyToKeyedState), with aligned or unaligned checkpoints.
+     */
+    static Simulation<String> broadcastRates(int parallelism, boolean unaligned) {
+        return Simulation.of("broadcast rates p" + parallelism + (unaligned ? " unaligned" : ""), (env, run) -> {
+            CollectingSink<String> sink = CollectingSink.forRun(run);
+            env.setParallelism(parallelism);
+            env.enableCheckpointing(10);
+            env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
+            BroadcastRatesJob.build(env, 700, 0, x -> x).addSink(sink);
+            return sink::committed;
+        });
+    }
 }

@@ -31,7 +31,9 @@ class SimulationTest {
                 Arguments.of(SimulationJobs.unaligned()),
                 Arguments.of(SimulationJobs.noRestarts()),
                 Arguments.of(SimulationJobs.orderPaymentJoin(2, false)),
-                Arguments.of(SimulationJobs.orderPaymentJoin(3, true)));
+                Arguments.of(SimulationJobs.orderPaymentJoin(3, true)),
+                Arguments.of(SimulationJobs.broadcastRates(2, false)),
+                Arguments.of(SimulationJobs.broadcastRates(3, true)));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.weir.connectors.files;
 
+import io.weir.testing.PacedSource;
 import io.weir.api.checkpoint.CheckpointedFunction;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
 import io.weir.api.checkpoint.FunctionInitializationContext;

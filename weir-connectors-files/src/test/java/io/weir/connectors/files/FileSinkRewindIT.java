@@ -1,5 +1,6 @@
 package io.weir.connectors.files;
 
+import io.weir.testing.PacedSource;
 import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.configuration.Configuration;
 import io.weir.api.connector.source.lib.NumberSequenceSource;

@@ -1,4 +1,4 @@
-package io.weir.connectors.files;
+package io.weir.testing;
 
 import io.weir.api.connector.source.Boundedness;
 import io.weir.api.connector.source.InputStatus;
@@ -14,15 +14,21 @@ import java.util.List;
  * Wraps a source so that each reader emits about {@code perCheckpoint} records and then waits for
  * the next completed checkpoint before it goes on. The job thus spans a known minimum number of
  * checkpoints however fast the machine is, without sleeping: a test can fail "after three completed
- * checkpoints" and be sure the input has not ended by then.
+ * checkpoints" and be sure the input has not ended by then. The methods are called by the engine, on the source
+ * task's thread, as for any {@link Source}.
  */
-final class PacedSource<T, S> implements Source<T, S> {
+public final class PacedSource<T, S> implements Source<T, S> {
     private static final long serialVersionUID = 1L;
 
     private final Source<T, S> inner;
     private final long perCheckpoint;
 
-    PacedSource(Source<T, S> inner, long perCheckpoint) {
+    /**
+     * @param inner         the source whose records are paced; its splits, state and boundedness are passed through
+     * @param perCheckpoint records each reader emits between two completed checkpoints (at least; it may emit a
+     *                      record more when a poll emits several)
+     */
+    public PacedSource(Source<T, S> inner, long perCheckpoint) {
         this.inner = inner;
         this.perCheckpoint = perCheckpoint;
     }
