@@ -26,7 +26,7 @@ import java.util.Map;
  *  4   byte                           18   record: class name, components
  *  5   boolean                        19   POJO: class name, fields by name
  *  6   char                           20   anything else: Kryo class-and-object, length-prefixed
- *  7   double  8 float  9 string  10 byte[]
+ *  7   double  8 float  9 string  10 byte[]  21 Tuple0, Tuple1, Tuple6..Tuple25: arity byte, fields dynamic
  * </pre>
  */
 final class DynamicSerializer extends AbstractSerializer<Object> {
@@ -50,6 +50,7 @@ final class DynamicSerializer extends AbstractSerializer<Object> {
     private static final int RECORD = 18;
     private static final int POJO = 19;
     private static final int KRYO = 20;
+    private static final int TUPLE_N = 21;
 
     private final transient SerializerBuilder builder;
     private transient KryoCodec kryo;
@@ -89,7 +90,12 @@ final class DynamicSerializer extends AbstractSerializer<Object> {
             case BYTES: out.writeByte(BYTES); BasicSerializers.BYTES.serialize((byte[]) value, out); return;
             case TUPLE:
                 int arity = ((Tuple) value).getArity();
-                out.writeByte(TUPLE2 + arity - 2);
+                if (arity >= 2 && arity <= 5) {
+                    out.writeByte(TUPLE2 + arity - 2);
+                } else {
+                    out.writeByte(TUPLE_N);
+                    out.writeByte(arity);
+                }
                 ((TupleSerializer<Tuple>) tuple(arity)).serialize((Tuple) value, out);
                 return;
             case LIST: out.writeByte(LIST); list().serialize((List<Object>) value, out); return;
@@ -123,6 +129,13 @@ final class DynamicSerializer extends AbstractSerializer<Object> {
             case BYTES: return BasicSerializers.BYTES.deserialize(in);
             case TUPLE2: case TUPLE2 + 1: case TUPLE2 + 2: case TUPLE2 + 3:
                 return tuple(tag - TUPLE2 + 2).deserialize(in);
+            case TUPLE_N: {
+                int arity = in.readUnsignedByte();
+                if (arity > Tuple.MAX_ARITY) {
+                    throw new SerializationException("Corrupt input: a tuple of arity " + arity + " (at most " + Tuple.MAX_ARITY + ").");
+                }
+                return tuple(arity).deserialize(in);
+            }
             case LIST: return list().deserialize(in);
             case MAP: return map().deserialize(in);
             case ENUM: return readNamed(in, Kind.ENUM);
@@ -207,12 +220,12 @@ final class DynamicSerializer extends AbstractSerializer<Object> {
 
     private TupleSerializer<?> tuple(int arity) {
         if (tuples == null) {
-            tuples = new TupleSerializer<?>[4];
+            tuples = new TupleSerializer<?>[Tuple.MAX_ARITY + 1];
         }
-        TupleSerializer<?> serializer = tuples[arity - 2];
+        TupleSerializer<?> serializer = tuples[arity];
         if (serializer == null) {
-            serializer = (TupleSerializer<?>) builder.build(Tuple.newInstance(arity).getClass());
-            tuples[arity - 2] = serializer;
+            serializer = (TupleSerializer<?>) builder.build(Tuple.getTupleClass(arity));
+            tuples[arity] = serializer;
         }
         return serializer;
     }

@@ -4,7 +4,7 @@ import io.weir.api.typeutils.TypeSerializer;
 
 /**
  * Chooses a serializer for a class. Built-in formats exist for the boxed primitives, {@code String}
- * (length-prefixed UTF-8, any length), {@code byte[]}, {@code Tuple2} to {@code Tuple5}, records,
+ * (length-prefixed UTF-8, any length), {@code byte[]}, {@code Tuple0} to {@code Tuple25}, records,
  * POJOs, {@code List}/{@code ArrayList}, {@code Map}/{@code HashMap} and enums; any other class goes
  * to a generic fallback built on Kryo, whose snapshot identifier is {@code "kryo:" + class name}.
  *

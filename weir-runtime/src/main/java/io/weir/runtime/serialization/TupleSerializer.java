@@ -8,7 +8,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.io.ObjectStreamException;
 
-/** Exactly {@code Tuple2} to {@code Tuple5}; each field goes through the dynamic serializer. */
+/** Exactly one of {@code Tuple0} to {@code Tuple25}; each field goes through the dynamic serializer. */
 final class TupleSerializer<T extends Tuple> extends AbstractSerializer<T> {
     private static final long serialVersionUID = 1L;
 
@@ -19,8 +19,11 @@ final class TupleSerializer<T extends Tuple> extends AbstractSerializer<T> {
     @SuppressWarnings("unchecked")
     TupleSerializer(Class<?> type, TypeSerializer<Object> fields) {
         this.type = (Class<T>) type;
-        this.arity = Tuple.newInstance(2).getClass() == type ? 2 : Tuple.newInstance(3).getClass() == type ? 3
-                : Tuple.newInstance(4).getClass() == type ? 4 : 5;
+        int a = 0;
+        while (Tuple.getTupleClass(a) != type) {
+            a++; // getTupleClass throws past MAX_ARITY: only exact tuple classes get here
+        }
+        this.arity = a;
         this.fields = fields;
     }
 

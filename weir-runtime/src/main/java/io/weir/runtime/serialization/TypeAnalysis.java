@@ -1,10 +1,6 @@
 package io.weir.runtime.serialization;
 
 import io.weir.api.tuple.Tuple;
-import io.weir.api.tuple.Tuple2;
-import io.weir.api.tuple.Tuple3;
-import io.weir.api.tuple.Tuple4;
-import io.weir.api.tuple.Tuple5;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -64,10 +60,9 @@ final class TypeAnalysis {
         FIXED.put(float.class, Kind.FLOAT);
         FIXED.put(String.class, Kind.STRING);
         FIXED.put(byte[].class, Kind.BYTES);
-        FIXED.put(Tuple2.class, Kind.TUPLE);
-        FIXED.put(Tuple3.class, Kind.TUPLE);
-        FIXED.put(Tuple4.class, Kind.TUPLE);
-        FIXED.put(Tuple5.class, Kind.TUPLE);
+        for (int arity = 0; arity <= Tuple.MAX_ARITY; arity++) {
+            FIXED.put(Tuple.getTupleClass(arity), Kind.TUPLE);
+        }
         FIXED.put(List.class, Kind.LIST);
         FIXED.put(ArrayList.class, Kind.LIST);
         FIXED.put(Map.class, Kind.MAP);
