@@ -55,6 +55,17 @@ public class DataStream<T> {
         return transformation;
     }
 
+    /**
+     * The type of this stream's elements: the one declared with {@code returns(...)} or by a
+     * {@code ResultTypeQueryable} function, else {@code Object}. Where Weir differs from Flink on purpose: it does not
+     * infer element types from functions; undeclared elements are serialized self-describing.
+     */
+    @SuppressWarnings("unchecked")
+    public io.weir.api.typeinfo.TypeInformation<T> getType() {
+        io.weir.api.typeinfo.TypeInformation<T> declared = transformation.getOutputType();
+        return declared != null ? declared : (io.weir.api.typeinfo.TypeInformation<T>) new io.weir.api.typeutils.PojoTypeInfo<>(Object.class);
+    }
+
     /** The parallelism set on this stream's operator, or -1 if it takes the environment's default. */
     public int getParallelism() {
         return transformation.getParallelism();
@@ -307,6 +318,11 @@ public class DataStream<T> {
 
     protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorKind kind, Function function) {
         OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, name, kind, function, stateKeySelector(), -1);
+        if (function instanceof io.weir.api.typeutils.ResultTypeQueryable) {
+            @SuppressWarnings("unchecked")
+            io.weir.api.typeinfo.TypeInformation<R> produced = ((io.weir.api.typeutils.ResultTypeQueryable<R>) function).getProducedType();
+            t.setOutputType(produced);
+        }
         environment.addOperator(t);
         return new SingleOutputStreamOperator<>(environment, t);
     }

@@ -51,8 +51,34 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return new DataStream<>(environment, new SideOutputTransformation<>(transformation, sideOutputTag));
     }
 
-    /** Accepted for source compatibility with Flink jobs; Weir needs no type hints. */
-    public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
+    /**
+     * Declares the type of this operator's output elements, as Flink's {@code returns}. Weir does not need it to run
+     * the job (undeclared elements are serialized self-describing), but a declared closed type (a basic type, a tuple,
+     * an enum, a final class) fixes the format in which elements leave their task and checks each one: an element of
+     * another class fails the task with a message naming the operator and both types. {@link #getType()} returns it.
+     *
+     * @return this operator, for chaining
+     * @throws NullPointerException if {@code typeInfo} is null
+     */
+    public SingleOutputStreamOperator<T> returns(io.weir.api.typeinfo.TypeInformation<T> typeInfo) {
+        transformation.setOutputType(java.util.Objects.requireNonNull(typeInfo, "returns(...) needs a TypeInformation, got null"));
         return this;
+    }
+
+    /**
+     * As {@link #returns(io.weir.api.typeinfo.TypeInformation)} with the type a hint captured:
+     * {@code returns(new TypeHint<Tuple2<String, Long>>(){})}.
+     */
+    public SingleOutputStreamOperator<T> returns(io.weir.api.typeinfo.TypeHint<T> typeHint) {
+        return returns(typeHint.getTypeInfo());
+    }
+
+    /**
+     * As {@link #returns(io.weir.api.typeinfo.TypeInformation)} with {@code TypeInformation.of(typeClass)}.
+     *
+     * @throws io.weir.api.functions.InvalidTypesException for a raw tuple class: use a {@code TypeHint}
+     */
+    public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
+        return returns(io.weir.api.typeinfo.TypeInformation.of(typeClass));
     }
 }

@@ -15,6 +15,7 @@ public abstract class Transformation<T> {
     private String uid;
     private int parallelism;
     private int maxParallelism = -1;
+    private io.weir.api.typeinfo.TypeInformation<T> outputType;
 
     protected Transformation(String name, int parallelism) {
         this.name = name;
@@ -59,6 +60,17 @@ public abstract class Transformation<T> {
         this.maxParallelism = maxParallelism;
     }
 
+    /** The declared type of the elements this node produces ({@code returns(...)}), or {@code null} if undeclared. */
+    public io.weir.api.typeinfo.TypeInformation<T> getOutputType() {
+        return outputType;
+    }
+
+    /** Declares the type of the elements this node produces; the executor then writes and checks them in its format. */
+    public void setOutputType(io.weir.api.typeinfo.TypeInformation<T> outputType) {
+        this.outputType = outputType;
+    }
+
+    /** The nodes this node reads from, in input order. */
     public abstract List<Transformation<?>> getInputs();
 
     @Override

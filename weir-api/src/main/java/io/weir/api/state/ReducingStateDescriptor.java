@@ -1,6 +1,7 @@
 package io.weir.api.state;
 
 import io.weir.api.functions.ReduceFunction;
+import io.weir.api.typeinfo.TypeInformation;
 import io.weir.api.typeutils.TypeSerializer;
 
 import java.util.Objects;
@@ -13,6 +14,12 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<T> {
 
     public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, Class<T> typeClass) {
         super(name, typeClass, null);
+        this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
+    }
+
+    /** Reducing state named {@code name} of values of {@code typeInfo}, written with its serializer. */
+    public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeInformation<T> typeInfo) {
+        super(name, typeInfo);
         this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
     }
 

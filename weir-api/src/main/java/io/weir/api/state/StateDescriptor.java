@@ -1,5 +1,6 @@
 package io.weir.api.state;
 
+import io.weir.api.typeinfo.TypeInformation;
 import io.weir.api.typeutils.TypeSerializer;
 
 import java.io.Serializable;
@@ -20,16 +21,43 @@ public abstract class StateDescriptor<T> implements Serializable {
     private final String name;
     private final Class<?> typeClass;
     private final TypeSerializer<?> serializer;
+    private final TypeInformation<?> typeInfo;
 
+    /**
+     * A descriptor with a class or a serializer (one of them may be null: then the runtime chooses the format).
+     *
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     protected StateDescriptor(String name, Class<?> typeClass, TypeSerializer<?> serializer) {
+        this(name, typeClass, serializer, null);
+    }
+
+    /**
+     * A descriptor whose values have the type {@code typeInfo}: they are written with its serializer.
+     *
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     * @throws NullPointerException if {@code typeInfo} is null
+     */
+    protected StateDescriptor(String name, TypeInformation<?> typeInfo) {
+        this(name, java.util.Objects.requireNonNull(typeInfo, "a state descriptor's TypeInformation is null").getTypeClass(), null, typeInfo);
+    }
+
+    private StateDescriptor(String name, Class<?> typeClass, TypeSerializer<?> serializer, TypeInformation<?> typeInfo) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A state descriptor needs a non-empty name.");
         }
         this.name = name;
         this.typeClass = typeClass;
         this.serializer = serializer;
+        this.typeInfo = typeInfo;
     }
 
+    /** The type information the descriptor was created with, or {@code null} if it was given a class or a serializer. */
+    public TypeInformation<?> getTypeInformation() {
+        return typeInfo;
+    }
+
+    /** The state's name, unique per operator; it identifies the state in checkpoints. */
     public String getName() {
         return name;
     }
@@ -44,6 +72,7 @@ public abstract class StateDescriptor<T> implements Serializable {
         return serializer;
     }
 
+    /** The kind of state this descriptor describes. */
     public abstract Type getType();
 
     @Override

@@ -105,7 +105,7 @@ final class ExecutionAttempt {
                 for (int w = 0; w < writers.length; w++) {
                     JobEdge e = v.outputs().get(w);
                     writerTags[w] = e.outputTag();
-                    TypeSerializer<Object> copier = services.objectReuse() ? null : Serializers.dynamic();
+                    TypeSerializer<Object> copier = services.objectReuse() ? null : declaredTypeCopier(v, e);
                     writers[w] = ownEmitterThread(v)
                             ? RecordWriter.blocking(outChannels.get(e)[i], e.mode(), e.newKeySelector(), e.target().maxParallelism(),
                                     services.batchSize(), i, v.parallelism(), copier, () -> self[0].isCancelled())
@@ -159,6 +159,15 @@ final class ExecutionAttempt {
     /** Waits until every task has stopped; returns descriptions of those still running after the timeout. */
     List<String> awaitTermination(TaskRunner runner, long timeoutMillis) throws InterruptedException {
         return runner.awaitTermination(tasks, timeoutMillis);
+    }
+
+    /** The copier of the records {@code v} sends over {@code e}: checked in their declared type's format, if declared. */
+    private static TypeSerializer<Object> declaredTypeCopier(JobVertex v, JobEdge e) {
+        OperatorSpec last = v.chain().get(v.chain().size() - 1);
+        io.weir.api.typeinfo.TypeInformation<?> declared = e.outputTag() != null ? e.outputTag().getTypeInfo()
+                : last.transformation().getOutputType();
+        return io.weir.runtime.serialization.DeclaredTypeSerializer.of(declared, "operator '" + last.name() + "'"
+                + (e.outputTag() != null ? " (side output '" + e.outputTag().getId() + "')" : ""));
     }
 
     private static StreamOperator[] createChain(TaskServices services, JobVertex v, int subtask, int attempt, TaskRestore restore,

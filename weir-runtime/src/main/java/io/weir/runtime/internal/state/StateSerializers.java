@@ -5,12 +5,15 @@ import io.weir.api.state.StateDescriptor;
 import io.weir.api.typeutils.TypeSerializer;
 import io.weir.runtime.serialization.Serializers;
 
-/** Picks the serializer of a state's values: the one the user gave, or the runtime's choice for the class. */
+/** Picks the serializer of a state's values: the type information's, the one the user gave, or the runtime's choice for the class. */
 public final class StateSerializers {
     private StateSerializers() {}
 
     @SuppressWarnings("unchecked")
     public static <T> TypeSerializer<T> valueSerializer(StateDescriptor<?> d) {
+        if (d.getTypeInformation() != null) {
+            return (TypeSerializer<T>) d.getTypeInformation().createSerializer(null);
+        }
         if (d.getSerializer() != null) {
             return (TypeSerializer<T>) d.getSerializer().duplicate();
         }
@@ -22,6 +25,9 @@ public final class StateSerializers {
 
     @SuppressWarnings("unchecked")
     public static <T> TypeSerializer<T> mapKeySerializer(MapStateDescriptor<?, ?> d) {
+        if (d.getKeyTypeInformation() != null) {
+            return (TypeSerializer<T>) d.getKeyTypeInformation().createSerializer(null);
+        }
         if (d.getKeySerializer() != null) {
             return (TypeSerializer<T>) d.getKeySerializer().duplicate();
         }
