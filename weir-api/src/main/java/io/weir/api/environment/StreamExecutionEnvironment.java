@@ -8,6 +8,7 @@ import io.weir.api.connector.source.Source;
 import io.weir.api.connector.source.lib.CollectionSource;
 import io.weir.api.connector.source.lib.NumberSequenceSource;
 import io.weir.api.datastream.DataStreamSource;
+import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionException;
 import io.weir.api.execution.JobExecutionResult;
@@ -238,6 +239,30 @@ public class StreamExecutionEnvironment {
     /** A split-based, checkpointed source. */
     public <T> DataStreamSource<T> fromSource(Source<T, ?> source, String sourceName) {
         return fromSource(source, sourceName, true);
+    }
+
+    /**
+     * A split-based, checkpointed source whose elements get timestamps and watermarks from {@code watermarkStrategy},
+     * as Flink's {@code fromSource}. The strategy runs in an operator chained to the source, at the source's
+     * parallelism; for {@link WatermarkStrategy#noWatermarks()} there is none, and elements keep the timestamps the
+     * source gave them. Where Weir differs from Flink: watermarks are generated per source subtask, not per split, so
+     * one subtask's splits share a watermark (the minimum of their progress is not tracked separately).
+     *
+     * @throws NullPointerException if {@code source} or {@code watermarkStrategy} is null
+     */
+    public <T> DataStreamSource<T> fromSource(Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName) {
+        if (source == null || watermarkStrategy == null) {
+            throw new NullPointerException("fromSource(source, watermarkStrategy, name) needs a source and a watermark strategy"
+                    + " (WatermarkStrategy.noWatermarks() for none), but got null.");
+        }
+        DataStreamSource<T> plain = fromSource(source, sourceName, true);
+        if (watermarkStrategy instanceof WatermarkStrategy.NoWatermarks) {
+            return plain;
+        }
+        SourceTransformation<T> t = (SourceTransformation<T>) plain.getTransformation();
+        Transformation<T> withWatermarks = plain.assignTimestampsAndWatermarks(watermarkStrategy).getTransformation();
+        withWatermarks.setName("Timestamps/Watermarks: " + sourceName);
+        return new DataStreamSource<>(this, t, withWatermarks);
     }
 
     private <T> DataStreamSource<T> fromSource(Source<T, ?> source, String sourceName, boolean parallel) {

@@ -76,7 +76,22 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
 
     /** No watermarks: event-time windows and timers fire only at the end of a bounded input. */
     static <T> WatermarkStrategy<T> noWatermarks() {
-        return context -> new NoWatermarksGenerator<>();
+        return new NoWatermarks<>();
+    }
+
+    /**
+     * See {@link #noWatermarks()}; a class of its own so that {@code fromSource} can see that no watermark operator is
+     * needed. Not for direct use.
+     */
+    final class NoWatermarks<T> implements WatermarkStrategy<T> {
+        private static final long serialVersionUID = 1L;
+
+        NoWatermarks() {}
+
+        @Override
+        public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+            return new NoWatermarksGenerator<>();
+        }
     }
 
     /** See {@link #withTimestampAssigner(TimestampAssignerSupplier)}. */
