@@ -20,6 +20,11 @@ public final class ConfigKeys {
      */
     public static final String OBJECT_REUSE = "pipeline.object-reuse";
     /**
+     * Whether operators that connect one-to-one at equal parallelism run chained in one task (default true), as in
+     * Flink; {@code StreamExecutionEnvironment.disableOperatorChaining()} sets it to false.
+     */
+    public static final String OPERATOR_CHAINING = "pipeline.operator-chaining.enabled";
+    /**
      * Duration, default 30 s, at least 1 ms: how long a cancelled task may take to stop before the
      * job fails instead of running two attempts at once (Flink's key; Flink also allows 0 to wait
      * forever, Weir does not).

@@ -33,6 +33,41 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
+    /**
+     * Runs this operator in a task of its own: it is chained neither to its predecessor nor to its successors, as
+     * Flink's {@code disableChaining}. Costs a hand-over between threads per record; useful to give a heavy operator a
+     * thread of its own.
+     *
+     * @return this operator, for chaining calls
+     */
+    public SingleOutputStreamOperator<T> disableChaining() {
+        transformation.setChainingStrategy(Transformation.ChainingStrategy.NEVER);
+        return this;
+    }
+
+    /**
+     * Starts a new chain at this operator: it is not chained to its predecessor, but its successors may chain to it,
+     * as Flink's {@code startNewChain}.
+     *
+     * @return this operator, for chaining calls
+     */
+    public SingleOutputStreamOperator<T> startNewChain() {
+        transformation.setChainingStrategy(Transformation.ChainingStrategy.HEAD);
+        return this;
+    }
+
+    /**
+     * Accepted for source compatibility with Flink, where it decides which operators may share a task slot. Where Weir
+     * differs on purpose: the embedded executor has no slots (every task is a thread of one process), so the group is
+     * recorded and changes nothing.
+     *
+     * @return this operator, for chaining calls
+     */
+    public SingleOutputStreamOperator<T> slotSharingGroup(String slotSharingGroup) {
+        transformation.setSlotSharingGroup(slotSharingGroup);
+        return this;
+    }
+
     /** A stable id for the operator's state in checkpoints; set it on stateful operators of long-lived jobs. */
     public SingleOutputStreamOperator<T> uid(String uid) {
         transformation.setUid(uid);

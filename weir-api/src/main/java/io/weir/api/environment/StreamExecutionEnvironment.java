@@ -175,6 +175,22 @@ public class StreamExecutionEnvironment {
         return maxParallelism;
     }
 
+    /**
+     * Runs every operator in a task of its own (no operator chaining), as Flink's {@code disableOperatorChaining};
+     * sets {@code pipeline.operator-chaining.enabled} to false. Read when the job is built ({@code execute}).
+     *
+     * @return this environment
+     */
+    public StreamExecutionEnvironment disableOperatorChaining() {
+        configuration.setBoolean(ConfigKeys.OPERATOR_CHAINING, false);
+        return this;
+    }
+
+    /** Whether operators may be chained ({@code pipeline.operator-chaining.enabled}, true by default). */
+    public boolean isChainingEnabled() {
+        return configuration.getBoolean(ConfigKeys.OPERATOR_CHAINING, true);
+    }
+
     /** Enables periodic checkpoints every {@code interval} ms in {@link CheckpointingMode#EXACTLY_ONCE} mode. */
     public StreamExecutionEnvironment enableCheckpointing(long interval) {
         checkpointConfig.setCheckpointInterval(interval);

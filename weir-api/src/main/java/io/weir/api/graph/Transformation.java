@@ -16,6 +16,35 @@ public abstract class Transformation<T> {
     private int parallelism;
     private int maxParallelism = -1;
     private io.weir.api.typeinfo.TypeInformation<T> outputType;
+    private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
+    private String slotSharingGroup;
+
+    /**
+     * Whether an operator may be chained with its neighbours, as Flink's operator chaining strategy: {@code ALWAYS}
+     * (chained to its predecessor where possible), {@code HEAD} (starts a chain; later operators may chain to it),
+     * {@code NEVER} (alone in its task).
+     */
+    public enum ChainingStrategy { ALWAYS, NEVER, HEAD }
+
+    /** How this node chains with its neighbours; {@link ChainingStrategy#ALWAYS} unless set. */
+    public ChainingStrategy getChainingStrategy() {
+        return chainingStrategy;
+    }
+
+    /** Sets how this node chains with its neighbours. */
+    public void setChainingStrategy(ChainingStrategy chainingStrategy) {
+        this.chainingStrategy = java.util.Objects.requireNonNull(chainingStrategy, "chainingStrategy");
+    }
+
+    /** The slot sharing group set by the job, or {@code null}; recorded only (see {@code slotSharingGroup}). */
+    public String getSlotSharingGroup() {
+        return slotSharingGroup;
+    }
+
+    /** Records the slot sharing group; the embedded executor has no slots, so it does not change how the job runs. */
+    public void setSlotSharingGroup(String slotSharingGroup) {
+        this.slotSharingGroup = slotSharingGroup;
+    }
 
     protected Transformation(String name, int parallelism) {
         this.name = name;

@@ -60,6 +60,7 @@ public final class JobGraphBuilder {
     private final Map<Transformation<?>, Node> nodes = new LinkedHashMap<>();
     private final Map<Transformation<?>, Integer> positions = new IdentityHashMap<>();
     private boolean objectReuse;
+    private boolean chaining = true;
 
     private JobGraphBuilder(Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -97,6 +98,7 @@ public final class JobGraphBuilder {
         }
         checkUids();
         objectReuse = pipeline.configuration().getBoolean(ConfigKeys.OBJECT_REUSE, false);
+        chaining = pipeline.configuration().getBoolean(ConfigKeys.OPERATOR_CHAINING, true);
         return chain();
     }
 
@@ -190,9 +192,13 @@ public final class JobGraphBuilder {
         }
     }
 
-    /** Side-output edges are never chained, so an operator with one always ends its chain and its task's writers route the tag. */
+    /**
+     * Side-output edges are never chained, so an operator with one always ends its chain and its task's writers route
+     * the tag. Nor are edges into an operator that starts a chain or into or out of one that refuses chaining.
+     */
     private boolean chainable(Edge e) {
-        return e.tag == null && e.mode == RecordWriter.Mode.FORWARD && e.to.in.size() == 1 && e.from.out.size() == 1
+        return chaining && e.to.t.getChainingStrategy() == Transformation.ChainingStrategy.ALWAYS
+                && e.from.t.getChainingStrategy() != Transformation.ChainingStrategy.NEVER && e.tag == null && e.mode == RecordWriter.Mode.FORWARD && e.to.in.size() == 1 && e.from.out.size() == 1
                 && e.from.parallelism == e.to.parallelism && e.from.maxParallelism == e.to.maxParallelism;
     }
 
