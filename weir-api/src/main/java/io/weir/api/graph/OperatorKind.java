@@ -2,7 +2,7 @@ package io.weir.api.graph;
 
 /**
  * What a {@link OneInputTransformation} or {@link TwoInputTransformation} does with its function; the
- * executor maps each kind to an operator. The {@code CO_} kinds belong to two-input transformations only.
+ * executor maps each kind to an operator. The {@code CO_} kinds and {@code INTERVAL_JOIN} belong to two-input transformations only.
  */
 public enum OperatorKind {
     /** {@code MapFunction}. */
@@ -30,5 +30,7 @@ public enum OperatorKind {
     /** {@code CoProcessFunction} on connected streams (timers only when both inputs are keyed). */
     CO_PROCESS,
     /** {@code KeyedCoProcessFunction} on connected streams keyed by the same key. */
-    KEYED_CO_PROCESS
+    KEYED_CO_PROCESS,
+    /** {@code KeyedStream.intervalJoin(..).between(..).process(..)} on two streams keyed by the same key; the function is an {@link IntervalJoinSpec}. */
+    INTERVAL_JOIN
 }
