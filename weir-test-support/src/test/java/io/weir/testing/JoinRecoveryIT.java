@@ -25,7 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -163,13 +164,12 @@ class JoinRecoveryIT {
     static List<String> expected(Join join) {
         List<String> out = new ArrayList<>();
         if (join == Join.CO_GROUP) {
-            TreeMap<List<Long>, TreeSet<Long>[]> groups = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
-                    ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0)));
+            Map<List<Long>, List<TreeSet<Long>>> groups = new HashMap<>(); // (key, window) -> ids of each side
             for (long i = 0; i < N; i++) {
-                group(groups, i, leftTs(i))[0].add(i);
-                group(groups, i, rightTs(i))[1].add(i);
+                group(groups, i, leftTs(i)).get(0).add(i);
+                group(groups, i, rightTs(i)).get(1).add(i);
             }
-            groups.values().forEach(g -> out.add("L" + g[0] + " R" + g[1]));
+            groups.values().forEach(g -> out.add("L" + g.get(0) + " R" + g.get(1)));
             return out;
         }
         for (long i = 0; i < N; i++) {
@@ -189,8 +189,7 @@ class JoinRecoveryIT {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static TreeSet<Long>[] group(TreeMap<List<Long>, TreeSet<Long>[]> groups, long id, long ts) {
-        return groups.computeIfAbsent(List.of(id % K, ts / WINDOW), k -> new TreeSet[] {new TreeSet<Long>(), new TreeSet<Long>()});
+    private static List<TreeSet<Long>> group(Map<List<Long>, List<TreeSet<Long>>> groups, long id, long ts) {
+        return groups.computeIfAbsent(List.of(id % K, ts / WINDOW), k -> List.of(new TreeSet<>(), new TreeSet<>()));
     }
 }

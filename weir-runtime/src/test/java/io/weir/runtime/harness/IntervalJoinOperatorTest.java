@@ -267,6 +267,7 @@ class IntervalJoinOperatorTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // between(Time, Time), Flink's deprecated overload
     void buildingAnIntervalJoinRefusesWhatFlinkRefuses() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         KeyedStream<Long, Long> s = env.fromSequence(1, 3).keyBy(x -> x);

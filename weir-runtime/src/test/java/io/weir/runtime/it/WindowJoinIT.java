@@ -201,27 +201,26 @@ class WindowJoinIT {
                 .apply(new Groups());
 
         // (key, window start) -> ids of each side, from the generators
-        TreeMap<String, TreeSet<Long>[]> groups = new TreeMap<>();
+        TreeMap<String, List<TreeSet<Long>>> groups = new TreeMap<>();
         for (long i = 0; i < LEFT; i++) {
-            group(groups, left(i))[0].add(i);
+            group(groups, left(i)).get(0).add(i);
         }
         for (long j = 0; j < RIGHT; j++) {
-            group(groups, right(j))[1].add(j);
+            group(groups, right(j)).get(1).add(j);
         }
         List<String> expected = new ArrayList<>();
         int oneSided = 0;
         for (var e : groups.entrySet()) {
             long windowStart = Long.parseLong(e.getKey().split("/")[1]);
-            expected.add("L" + e.getValue()[0] + " R" + e.getValue()[1] + "@" + (windowStart + SIZE - 1));
-            oneSided += e.getValue()[0].isEmpty() || e.getValue()[1].isEmpty() ? 1 : 0;
+            expected.add("L" + e.getValue().get(0) + " R" + e.getValue().get(1) + "@" + (windowStart + SIZE - 1));
+            oneSided += e.getValue().get(0).isEmpty() || e.getValue().get(1).isEmpty() ? 1 : 0;
         }
         assertThat(oneSided).as("groups with an empty side").isGreaterThanOrEqualTo(20);
         assertThat(collect(grouped)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
-    @SuppressWarnings("unchecked")
-    private static TreeSet<Long>[] group(TreeMap<String, TreeSet<Long>[]> groups, Tuple3<Long, Long, Long> t) {
-        return groups.computeIfAbsent(t.f0 + "/" + (t.f2 / SIZE * SIZE), k -> new TreeSet[] {new TreeSet<Long>(), new TreeSet<Long>()});
+    private static List<TreeSet<Long>> group(TreeMap<String, List<TreeSet<Long>>> groups, Tuple3<Long, Long, Long> t) {
+        return groups.computeIfAbsent(t.f0 + "/" + (t.f2 / SIZE * SIZE), k -> List.of(new TreeSet<>(), new TreeSet<>()));
     }
 
     @Test
