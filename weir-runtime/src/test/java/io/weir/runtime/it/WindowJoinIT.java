@@ -2,6 +2,7 @@ package io.weir.runtime.it;
 
 import io.weir.api.configuration.Configuration;
 import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.JoinedStreams;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.CoGroupFunction;
@@ -12,6 +13,7 @@ import io.weir.api.functions.RichJoinFunction;
 import io.weir.api.tuple.Tuple3;
 import io.weir.api.util.Collector;
 import io.weir.api.windowing.SlidingEventTimeWindows;
+import io.weir.api.windowing.TimeWindow;
 import io.weir.api.windowing.TumblingEventTimeWindows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +51,13 @@ class WindowJoinIT {
     private static DataStream<Tuple3<Long, Long, Long>> stream(StreamExecutionEnvironment env, int n, boolean isLeft) {
         return env.fromSequence(0, n - 1).map(i -> isLeft ? left(i) : right(i))
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<Long, Long, Long>>noWatermarks().withTimestampAssigner((t, ts) -> t.f2));
+    }
+
+    /** The two streams joined by key in tumbling windows of {@link #SIZE}. */
+    private static JoinedStreams.WithWindow<Tuple3<Long, Long, Long>, Tuple3<Long, Long, Long>, Long, TimeWindow> tumblingJoin(
+            StreamExecutionEnvironment env) {
+        return stream(env, LEFT, true).join(stream(env, RIGHT, false)).where(l -> l.f0).equalTo(r -> r.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)));
     }
 
     /** Appends each result's timestamp, so tests also check the results' timestamps. */
@@ -98,10 +107,7 @@ class WindowJoinIT {
     @ValueSource(ints = {1, 2, 4})
     void tumblingWindowJoinEmitsEveryPairOfEqualKeysInTheSameWindowOnceAtTheWindowsMaxTimestamp(int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
-        DataStream<String> joined = stream(env, LEFT, true).join(stream(env, RIGHT, false))
-                .where(l -> l.f0).equalTo(r -> r.f0)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
-                .apply(new Pair());
+        DataStream<String> joined = tumblingJoin(env).apply(new Pair());
         List<String> expected = expectedPairs(SIZE, SIZE);
         assertThat(expected).hasSizeGreaterThan(1000);
         assertThat(collect(joined)).containsExactlyInAnyOrderElementsOf(expected);
@@ -131,10 +137,7 @@ class WindowJoinIT {
     @Test
     void flatJoinFunctionMayDropPairsOrEmitSeveralResults() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(3);
-        DataStream<String> joined = stream(env, LEFT, true).join(stream(env, RIGHT, false))
-                .where(l -> l.f0).equalTo(r -> r.f0)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
-                .apply(new EvenTwice());
+        DataStream<String> joined = tumblingJoin(env).apply(new EvenTwice());
         List<String> expected = new ArrayList<>();
         for (String p : expectedPairs(SIZE, SIZE)) {
             String[] ids = p.substring(0, p.indexOf('@')).split("-");
@@ -171,10 +174,7 @@ class WindowJoinIT {
     @Test
     void aRichJoinFunctionIsOpenedWithTheWindowOperatorsRuntimeContext() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        DataStream<String> joined = stream(env, LEFT, true).join(stream(env, RIGHT, false))
-                .where(l -> l.f0).equalTo(r -> r.f0)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
-                .apply(new RichPair()).setParallelism(3);
+        DataStream<String> joined = tumblingJoin(env).apply(new RichPair()).setParallelism(3);
         List<String> expected = expectedPairs(SIZE, SIZE).stream().map(p -> "p3:" + p).toList();
         assertThat(collect(joined)).containsExactlyInAnyOrderElementsOf(expected);
     }
