@@ -27,7 +27,8 @@ import java.util.Objects;
  *
  * <p>When a window of a key fires (for event-time windows, when the watermark passes its end), the
  * function is called once with that key's elements of each input in that window; one of the two may be
- * empty. Like every DataStream call, this only builds the job; nothing runs until {@code execute}.
+ * empty. Like every DataStream call, this only builds the job; nothing runs until {@code execute}. This
+ * object and the steps it returns are used by the thread that builds the job, and are not thread-safe.
  *
  * <p>How it runs (as in Flink): each input is mapped to a {@link TaggedUnion} that remembers which
  * input an element came from, the two are unioned, keyed by the key of each side and windowed with
@@ -64,6 +65,7 @@ public class CoGroupedStreams<T1, T2> {
         }
     }
 
+    /** The environment both inputs belong to. */
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return input1.getExecutionEnvironment();
     }

@@ -33,6 +33,8 @@ import java.util.Objects;
  * <p>It runs as a {@linkplain CoGroupedStreams co-group} whose function emits the cross product, on
  * Weir's keyed window operator: window contents are keyed state, checkpointed and restored (also at
  * another parallelism). The differences from Flink 1.20 are those listed on {@link CoGroupedStreams}.
+ * This object and the steps it returns only build the job, on the thread that builds it; they are not
+ * thread-safe.
  *
  * @param <T1> the type of the first input's elements
  * @param <T2> the type of the second input's elements
@@ -50,6 +52,7 @@ public class JoinedStreams<T1, T2> {
         this.coGroup = new CoGroupedStreams<>(input1, input2);
     }
 
+    /** The environment both inputs belong to. */
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return coGroup.getExecutionEnvironment();
     }

@@ -98,7 +98,8 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     /**
      * An interval join whose bounds are not set yet; made by {@link KeyedStream#intervalJoin}, finished
-     * by {@link #between} and {@link IntervalJoined#process}.
+     * by {@link #between} and {@link IntervalJoined#process}. Used by the thread that builds the job;
+     * not thread-safe.
      *
      * @param <T1> the type of the left stream's elements
      * @param <T2> the type of the right stream's elements
@@ -163,7 +164,8 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     /**
-     * An interval join with its bounds set; {@link #process} finishes it.
+     * An interval join with its bounds set; {@link #process} finishes it. Used by the thread that builds
+     * the job; not thread-safe.
      *
      * <p>How it runs (as Flink's): one keyed two-input operator buffers each side's elements per key in
      * keyed map state (timestamp to elements). An arriving element is buffered and joined at once with

@@ -34,6 +34,7 @@ public final class IntervalJoinSpec implements Function {
         this.rightLateDataOutputTag = rightLateDataOutputTag;
     }
 
+    /** The user's function, called once per joined pair. */
     public ProcessJoinFunction<?, ?, ?> getFunction() {
         return function;
     }
