@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A long simulation campaign: SEEDS seeds for each job of SimulationTest (keyed sums at parallelism
 # 1-3, union + rebalance, tumbling windows, two regions, unaligned checkpoints, no restarts, the two-input
-# order/payment join aligned and unaligned) and of
+# order/payment join aligned and unaligned, the interval join aligned and unaligned, the window join) and of
 # ExamplesSimulationTest (the seed article's CheckpointExample and FaultToleranceExample, the
 # transactional file sink), each run with task failures, checkpoint-storage errors and process
-# crashes. Default 10000 seeds x 13 jobs = 130,000 schedules.
+# crashes. Default 10000 seeds x 17 jobs = 170,000 schedules.
 # Prints one line per job (faults, restarts, processes, checkpoints); any failing seed is listed
 # in the surefire report with the command that replays it.
 # Usage: weir-test-support/sim-campaign.sh [SEEDS]

@@ -1,13 +1,19 @@
 package io.weir.testing;
 
+import io.weir.api.datastream.DataStream;
+import io.weir.api.datastream.KeyedStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.RichMapFunction;
 import io.weir.api.tuple.Tuple2;
+import io.weir.api.tuple.Tuple3;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.TumblingEventTimeWindows;
 import io.weir.runtime.simulation.Simulation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Jobs whose committed output does not depend on the order of interleaving, so any fault-free run is the oracle. */
 final class SimulationJobs {
@@ -149,6 +155,82 @@ final class SimulationJobs {
             env.enableCheckpointing(10);
             env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
             BroadcastRatesJob.build(env, 700, 0, x -> x).addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    static final long JOIN_LEFT = 600;
+    static final long JOIN_RIGHT = 400;
+
+    /**
+     * Events (key, timestamp, id) for the join jobs: element i of a side has key i mod 13 and timestamp
+     * {@code step * i} (left step 2, right step 3), ascending within each source split, with monotonous
+     * watermarks, so no element is late.
+     */
+    private static DataStream<Tuple3<Long, Long, Long>> joinSide(StreamExecutionEnvironment env, boolean left) {
+        long step = left ? 2 : 3;
+        return env.fromSequence(0, (left ? JOIN_LEFT : JOIN_RIGHT) - 1).map(i -> Tuple3.of(i % 13, step * i, i))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple3<Long, Long, Long>>forMonotonousTimestamps().withTimestampAssigner((e, ts) -> e.f1));
+    }
+
+    /** Interval join of the join sides, between(-40, 60) with an exclusive lower bound: "i-j@timestamp". */
+    static DataStream<String> intervalJoinPairs(StreamExecutionEnvironment env) {
+        KeyedStream<Tuple3<Long, Long, Long>, Long> right = joinSide(env, false).keyBy(e -> e.f0);
+        return joinSide(env, true).keyBy(e -> e.f0).intervalJoin(right)
+                .between(Duration.ofMillis(-40), Duration.ofMillis(60)).lowerBoundExclusive()
+                .process(new JoinRecoveryIT.IntervalPairs()).uid("interval-join");
+    }
+
+    /** Window join of the join sides in tumbling 100 ms windows: "i-j". */
+    static DataStream<String> windowJoinPairs(StreamExecutionEnvironment env) {
+        return joinSide(env, true).join(joinSide(env, false)).where(e -> e.f0).equalTo(e -> e.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
+                .apply((l, r) -> l.f2 + "-" + r.f2);
+    }
+
+    /** What {@link #intervalJoinPairs} (interval true) or {@link #windowJoinPairs} must emit, by a nested loop. */
+    static List<String> expectedJoinPairs(boolean interval) {
+        List<String> out = new ArrayList<>();
+        for (long i = 0; i < JOIN_LEFT; i++) {
+            for (long j = 0; j < JOIN_RIGHT; j++) {
+                long tl = 2 * i;
+                long tr = 3 * j;
+                if (i % 13 != j % 13) {
+                    continue;
+                }
+                if (interval && tr > tl - 40 && tr <= tl + 60) {
+                    out.add(i + "-" + j + "@" + Math.max(tl, tr));
+                } else if (!interval && tl / 100 == tr / 100) {
+                    out.add(i + "-" + j);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Two keyed inputs through an interval join (keyed map state of both sides, event-time cleanup
+     * timers, an exclusive lower bound), with aligned or unaligned checkpoints. The sides advance in
+     * event time at different rates, so one side's buffers hold many elements at every checkpoint.
+     */
+    static Simulation<String> intervalJoin(int parallelism, boolean unaligned) {
+        return Simulation.of("interval join p" + parallelism + (unaligned ? " unaligned" : ""), (env, run) -> {
+            CollectingSink<String> sink = CollectingSink.forRun(run);
+            env.setParallelism(parallelism);
+            env.enableCheckpointing(10);
+            env.getCheckpointConfig().enableUnalignedCheckpoints(unaligned);
+            intervalJoinPairs(env).addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    /** A window join (tag, union, keyBy and the keyed window operator) of two inputs, in tumbling event-time windows. */
+    static Simulation<String> windowJoin() {
+        return Simulation.of("window join", (env, run) -> {
+            CollectingSink<String> sink = CollectingSink.forRun(run);
+            env.setParallelism(2);
+            env.enableCheckpointing(10);
+            windowJoinPairs(env).addSink(sink);
             return sink::committed;
         });
     }

@@ -1,5 +1,7 @@
 package io.weir.testing;
 
+import io.weir.api.datastream.DataStream;
+import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.tuple.Tuple2;
 import io.weir.runtime.simulation.FaultMix;
 import io.weir.runtime.simulation.Simulation;
@@ -10,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +37,10 @@ class SimulationTest {
                 Arguments.of(SimulationJobs.orderPaymentJoin(2, false)),
                 Arguments.of(SimulationJobs.orderPaymentJoin(3, true)),
                 Arguments.of(SimulationJobs.broadcastRates(2, false)),
-                Arguments.of(SimulationJobs.broadcastRates(3, true)));
+                Arguments.of(SimulationJobs.broadcastRates(3, true)),
+                Arguments.of(SimulationJobs.intervalJoin(2, false)),
+                Arguments.of(SimulationJobs.intervalJoin(3, true)),
+                Arguments.of(SimulationJobs.windowJoin()));
     }
 
     @ParameterizedTest
@@ -75,6 +82,22 @@ class SimulationTest {
     @Test
     void regression_restoredEndedSourcesEmitTheFinalWatermark_seed18() {
         SimulationJobs.unaligned().run(18).assertExactlyOnce();
+    }
+
+    /** The join jobs' reference output is not trivial: without the simulator, they emit exactly the pairs a nested loop finds. */
+    @Test
+    void theJoinJobsEmitThePairsANestedLoopFinds() throws Exception {
+        for (boolean interval : new boolean[] {true, false}) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+            DataStream<String> pairs = interval ? SimulationJobs.intervalJoinPairs(env) : SimulationJobs.windowJoinPairs(env);
+            List<String> out = new ArrayList<>();
+            try (var it = pairs.executeAndCollect()) {
+                it.forEachRemaining(out::add);
+            }
+            List<String> expected = SimulationJobs.expectedJoinPairs(interval);
+            assertThat(expected).hasSizeGreaterThan(300);
+            assertThat(out).as(interval ? "interval join" : "window join").containsExactlyInAnyOrderElementsOf(expected);
+        }
     }
 
     @Test

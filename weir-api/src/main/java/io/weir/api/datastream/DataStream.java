@@ -169,6 +169,30 @@ public class DataStream<T> {
         return new ConnectedStreams<>(environment, this, dataStream);
     }
 
+    /**
+     * Starts a window join of this stream with {@code otherStream}: continue with
+     * {@code .where(key1).equalTo(key2).window(assigner).apply(joinFunction)}. See {@link JoinedStreams}.
+     *
+     * @param otherStream the second input; this stream is the first
+     * @throws NullPointerException if {@code otherStream} is null
+     * @throws IllegalArgumentException if {@code otherStream} belongs to another execution environment
+     */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> otherStream) {
+        return new JoinedStreams<>(this, otherStream);
+    }
+
+    /**
+     * Starts a co-group of this stream with {@code otherStream}: continue with
+     * {@code .where(key1).equalTo(key2).window(assigner).apply(coGroupFunction)}. See {@link CoGroupedStreams}.
+     *
+     * @param otherStream the second input; this stream is the first
+     * @throws NullPointerException if {@code otherStream} is null
+     * @throws IllegalArgumentException if {@code otherStream} belongs to another execution environment
+     */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> otherStream) {
+        return new CoGroupedStreams<>(this, otherStream);
+    }
+
     /** Sends the elements round robin to all subtasks of the next operator (evens out skew). */
     public DataStream<T> rebalance() {
         return partition(Partitioning.REBALANCE);

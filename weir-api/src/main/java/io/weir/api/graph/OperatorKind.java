@@ -2,7 +2,7 @@ package io.weir.api.graph;
 
 /**
  * What a {@link OneInputTransformation} or {@link TwoInputTransformation} does with its function; the
- * executor maps each kind to an operator. The {@code CO_} kinds belong to two-input transformations only.
+ * executor maps each kind to an operator. The {@code CO_} kinds and {@code INTERVAL_JOIN} belong to two-input transformations only.
  */
 public enum OperatorKind {
     /** {@code MapFunction}. */
@@ -34,5 +34,7 @@ public enum OperatorKind {
     /** {@code BroadcastProcessFunction}: the second input is a broadcast stream; neither input is keyed. */
     CO_BROADCAST_PROCESS,
     /** {@code KeyedBroadcastProcessFunction}: the first input is keyed, the second a (non-keyed) broadcast stream. */
-    CO_KEYED_BROADCAST_PROCESS
+    CO_KEYED_BROADCAST_PROCESS,
+    /** {@code KeyedStream.intervalJoin(..).between(..).process(..)} on two streams keyed by the same key; the function is an {@link IntervalJoinSpec}. */
+    INTERVAL_JOIN
 }

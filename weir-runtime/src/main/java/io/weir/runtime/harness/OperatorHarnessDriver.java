@@ -70,7 +70,7 @@ public final class OperatorHarnessDriver {
 
     /**
      * A driver for a two-input operator ({@code CO_MAP}, {@code CO_FLAT_MAP}, {@code CO_PROCESS},
-     * {@code KEYED_CO_PROCESS}): feed the first input with {@link #processElement}, the second with
+     * {@code KEYED_CO_PROCESS}, {@code INTERVAL_JOIN}): feed the first input with {@link #processElement}, the second with
      * {@link #processElement2}. {@link #processWatermark} gives the operator its combined watermark
      * (in a job, the minimum of both inputs').
      *

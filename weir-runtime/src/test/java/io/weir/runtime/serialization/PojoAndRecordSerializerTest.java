@@ -1,5 +1,6 @@
 package io.weir.runtime.serialization;
 
+import io.weir.api.datastream.CoGroupedStreams.TaggedUnion;
 import io.weir.api.typeutils.TypeSerializer;
 import io.weir.runtime.serialization.TestTypes.Address;
 import io.weir.runtime.serialization.TestTypes.Bag;
@@ -29,6 +30,23 @@ class PojoAndRecordSerializerTest {
         assertThat(Serializers.forClass(Person.class).snapshotIdentifier()).isEqualTo("pojo:" + Person.class.getName());
         assertThat(Serializers.forClass(Address.class).snapshotIdentifier()).isEqualTo("pojo:" + Address.class.getName());
         assertThat(Serializers.forClass(Employee.class).snapshotIdentifier()).isEqualTo("pojo:" + Employee.class.getName());
+    }
+
+    /** What a co-group or window join keeps in its window state and sends between tasks. */
+    @Example
+    void theTaggedUnionOfJoinsIsAPojoThatKeepsItsSideAndDeepCopies() throws IOException {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TypeSerializer<TaggedUnion<Person, List<String>>> serializer = (TypeSerializer) Serializers.forClass(TaggedUnion.class);
+        assertThat(serializer.snapshotIdentifier()).isEqualTo("pojo:" + TaggedUnion.class.getName());
+        TaggedUnion<Person, List<String>> one = TaggedUnion.one(new Person("a", 1, new ArrayList<>(List.of("t")), null, Color.RED, 3L));
+        TaggedUnion<Person, List<String>> two = TaggedUnion.two(new ArrayList<>(List.of("x", "y")));
+        assertThat(roundTrip(serializer, one)).isEqualTo(one).matches(TaggedUnion::isOne).matches(u -> !u.isTwo());
+        assertThat(roundTrip(serializer, two)).isEqualTo(two).matches(TaggedUnion::isTwo).matches(u -> !u.isOne());
+        TaggedUnion<Person, List<String>> copy = serializer.copy(two);
+        copy.getTwo().add("z");
+        assertThat(two.getTwo()).containsExactly("x", "y");
+        TypeSerializer<Object> dynamic = Serializers.dynamic();
+        assertThat(roundTrip(dynamic, (Object) one)).isEqualTo(one);
     }
 
     @Example

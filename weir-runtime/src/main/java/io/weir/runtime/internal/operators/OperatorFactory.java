@@ -57,6 +57,7 @@ public final class OperatorFactory {
             case CO_FLAT_MAP: return new CoOperators.CoFlatMapOperator(cast(fn), keySelector2);
             case CO_PROCESS: return new CoOperators.CoProcessOperator(cast(fn), keySelector2);
             case KEYED_CO_PROCESS: return new CoOperators.KeyedCoProcessOperator(cast(fn), keySelector2);
+            case INTERVAL_JOIN: return new IntervalJoinOperator((io.weir.api.graph.IntervalJoinSpec) fn, keySelector2);
             default: throw new IllegalStateException("Unknown operator kind " + kind + " for a two-input operator");
         }
     }

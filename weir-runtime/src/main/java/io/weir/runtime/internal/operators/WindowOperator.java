@@ -6,7 +6,6 @@ import io.weir.api.functions.ReduceFunction;
 import io.weir.api.functions.TimeDomain;
 import io.weir.api.graph.WindowOperatorSpec;
 import io.weir.api.graph.WindowOperatorSpec.Contents;
-import io.weir.api.state.ListState;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.util.OutputTag;
@@ -81,7 +80,7 @@ public final class WindowOperator extends UdfOperator<Function> {
     private io.weir.api.typeutils.TypeSerializer<Object> copier;
     /** For assigners other than the fixed-size built-ins: per key, timer time to the windows waiting for it. */
     private MapState<Long, Object> windowsByTime;
-    private ListState<Long> watermarkState;
+    private KeptWatermark keptWatermark;
     private TimerServiceImpl timers;
     private WindowFunctions functions;
     private SimpleOperators.TimestampedCollector collector;
@@ -124,14 +123,9 @@ public final class WindowOperator extends UdfOperator<Function> {
             windowsByTime = keyedState.getUncopiedMapState(
                     new MapStateDescriptor<>(WINDOWS_BY_TIME, Serializers.forClass(Long.class), new WindowSerializer.ListOf()));
         }
-        watermarkState = operatorState.getListState(WATERMARK, Serializers.forClass(Long.class), false);
+        keptWatermark = new KeptWatermark(operatorState, WATERMARK);
         if (context.restored() != null) {
-            // own entry when the parallelism is unchanged; after rescaling the smallest of those dealt to this subtask
-            long floor = Long.MAX_VALUE;
-            for (Long w : watermarkState.get()) {
-                floor = Math.min(floor, w);
-            }
-            currentWatermark = floor == Long.MAX_VALUE ? Long.MIN_VALUE : floor;
+            currentWatermark = keptWatermark.restored();
         }
         timers = new TimerServiceImpl(keyedState, context.processingTime(), this::onTimer);
     }
@@ -473,7 +467,7 @@ public final class WindowOperator extends UdfOperator<Function> {
 
     @Override
     protected void snapshotUserState(long checkpointId, long timestamp) throws Exception {
-        watermarkState.update(List.of(currentWatermark));
+        keptWatermark.save(currentWatermark);
         super.snapshotUserState(checkpointId, timestamp);
     }
 
