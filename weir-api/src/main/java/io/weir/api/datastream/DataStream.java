@@ -297,6 +297,20 @@ public class DataStream<T> {
         return new DataStreamSink<>(sink);
     }
 
+    /**
+     * Writes every element to {@code sink}, a sink of Flink's unified sink API (Sink V2), as Flink's {@code sinkTo}. A
+     * sink that {@code SupportsCommitter} writes exactly once: its committables are part of each checkpoint and are
+     * committed when it completes. Where Weir differs from Flink: the committer runs in the sink's own subtask, not in a
+     * separate operator, and the writer is not told about watermarks ({@code writeWatermark} is not called).
+     *
+     * @return the sink, to set its parallelism, name or uid on
+     * @throws NullPointerException if {@code sink} is null
+     */
+    public DataStreamSink<T> sinkTo(io.weir.api.connector.sink2.Sink<T> sink) {
+        String simple = sink == null ? "" : sink.getClass().getSimpleName();
+        return addSink(new io.weir.api.connector.sink2.SinkV2Adapter<>(sink)).name("Sink: " + (simple.isEmpty() ? "Unnamed" : simple));
+    }
+
     /** Prints every element to stdout, prefixed by the subtask number when parallelism > 1. */
     public DataStreamSink<T> print() {
         return addSink(new PrintSinkFunction<>()).name("Print to Std. Out");

@@ -23,12 +23,16 @@ public class PrintSinkFunction<IN> extends RichSinkFunction<IN> {
 
     @Override
     public void open(Configuration parameters) {
-        int parallelism = getRuntimeContext().getNumberOfParallelSubtasks();
+        prefix = prefix(sinkIdentifier, getRuntimeContext().getIndexOfThisSubtask(), getRuntimeContext().getNumberOfParallelSubtasks());
+    }
+
+    /** Flink's print prefix: {@code "id:n> "}, {@code "n> "} (n = subtask index + 1, only when parallel), {@code "id> "} or none. */
+    static String prefix(String sinkIdentifier, int subtask, int parallelism) {
         String p = sinkIdentifier == null ? "" : sinkIdentifier;
         if (parallelism > 1) {
-            p = p.isEmpty() ? (getRuntimeContext().getIndexOfThisSubtask() + 1) + "" : p + ":" + (getRuntimeContext().getIndexOfThisSubtask() + 1);
+            p = p.isEmpty() ? (subtask + 1) + "" : p + ":" + (subtask + 1);
         }
-        prefix = p.isEmpty() ? "" : p + "> ";
+        return p.isEmpty() ? "" : p + "> ";
     }
 
     @Override
