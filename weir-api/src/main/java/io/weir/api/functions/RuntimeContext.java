@@ -65,4 +65,8 @@ public interface RuntimeContext {
 
     /** Keyed reducing state; see {@link #getState} for when it throws. */
     <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+
+    /** Keyed aggregating state; see {@link #getState} for when it throws. */
+    <IN, ACC, OUT> io.weir.api.state.AggregatingState<IN, OUT> getAggregatingState(
+            io.weir.api.state.AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
 }

@@ -9,4 +9,12 @@ public interface KeyedStateStore {
     <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor);
 
     <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+
+    /**
+     * The keyed aggregating state {@code descriptor} names, created (or restored) on first use; the same object for the
+     * same name.
+     *
+     * @throws IllegalStateException if state of another kind exists under that name
+     */
+    <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
 }

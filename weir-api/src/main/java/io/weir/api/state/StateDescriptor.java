@@ -15,8 +15,8 @@ import java.util.Objects;
 public abstract class StateDescriptor<T> implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The kind of state, which decides its snapshot layout. */
-    public enum Type { VALUE, LIST, REDUCING, MAP }
+    /** The kind of state, which decides its snapshot layout; stored by ordinal in checkpoints, so only ever appended to. */
+    public enum Type { VALUE, LIST, REDUCING, MAP, AGGREGATING }
 
     private final String name;
     private final Class<?> typeClass;

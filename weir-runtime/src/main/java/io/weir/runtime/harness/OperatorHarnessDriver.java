@@ -217,13 +217,24 @@ public final class OperatorHarnessDriver {
 
     /** Takes a checkpoint of the operator and returns it in the state-file format. */
     public byte[] snapshot(long checkpointId, long timestamp) throws Exception {
+        return snapshotDeferred(checkpointId, timestamp).call();
+    }
+
+    /**
+     * Takes the synchronous part of a snapshot now and returns its asynchronous part, the serialization, to be run
+     * later, as a task does on its I/O thread: a test may process more records in between and check that the snapshot
+     * still holds the state as it was at the barrier.
+     */
+    public java.util.concurrent.Callable<byte[]> snapshotDeferred(long checkpointId, long timestamp) throws Exception {
         checkOpen();
         OperatorSnapshot s = operator.snapshotState(checkpointId, timestamp);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        SubtaskSnapshotWriter.write(List.of(s), out);
-        out.flush();
-        return bytes.toByteArray();
+        return () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            SubtaskSnapshotWriter.write(List.of(s), out);
+            out.flush();
+            return bytes.toByteArray();
+        };
     }
 
     public void notifyCheckpointComplete(long checkpointId) throws Exception {

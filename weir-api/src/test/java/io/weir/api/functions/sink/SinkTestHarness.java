@@ -404,5 +404,11 @@ public final class SinkTestHarness<IN> {
         public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
             throw new UnsupportedOperationException("The sink test harness has no keyed state.");
         }
+
+        @Override
+        public <IN, ACC, OUT> io.weir.api.state.AggregatingState<IN, OUT> getAggregatingState(
+                io.weir.api.state.AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+            throw new UnsupportedOperationException("The sink test harness has no keyed state.");
+        }
     }
 }

@@ -88,4 +88,10 @@ final class StreamingRuntimeContext implements RuntimeContext {
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
         return keyed().getReducingState(descriptor);
     }
+
+    @Override
+    public <IN, ACC, OUT> io.weir.api.state.AggregatingState<IN, OUT> getAggregatingState(
+            io.weir.api.state.AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        return keyed().getAggregatingState(descriptor);
+    }
 }

@@ -186,6 +186,14 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapReducingState<>(table(d, null), d.getReduceFunction()));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public <IN, ACC, OUT> io.weir.api.state.AggregatingState<IN, OUT> getAggregatingState(
+            io.weir.api.state.AggregatingStateDescriptor<IN, ACC, OUT> d) {
+        return (io.weir.api.state.AggregatingState<IN, OUT>) handles.computeIfAbsent(d.getName(),
+                n -> new HeapAggregatingState<>(table(d, null), d.getAggregateFunction()));
+    }
+
     /**
      * Map state that stores what it is given without copies, whatever object reuse says: for an
      * operator's own bookkeeping, which copies user objects itself where it must (window contents
@@ -376,6 +384,30 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         public void add(T value) throws Exception {
             Object cur = read();
             write(cur == null ? value : reduce.reduce((T) cur, value));
+        }
+    }
+
+    /** The accumulator per key; each add reads it, folds the value in and writes it back (copied as any stored value). */
+    final class HeapAggregatingState<IN, ACC, OUT> extends HeapState implements io.weir.api.state.AggregatingState<IN, OUT> {
+        private final io.weir.api.functions.AggregateFunction<IN, ACC, OUT> function;
+
+        HeapAggregatingState(StateTable table, io.weir.api.functions.AggregateFunction<IN, ACC, OUT> function) {
+            super(table);
+            this.function = function;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public OUT get() {
+            Object acc = read();
+            return acc == null ? null : function.getResult((ACC) acc);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void add(IN value) {
+            Object acc = read();
+            write(function.add(value, acc == null ? function.createAccumulator() : (ACC) acc));
         }
     }
 

@@ -69,7 +69,7 @@ final class StateTable {
     }
 
     /**
-     * Holder of one value of VALUE and REDUCING state, so that an update right after a read of the
+     * Holder of one value of VALUE, REDUCING and AGGREGATING state, so that an update right after a read of the
      * same key writes through the holder instead of hashing again. A holder in a shared map is
      * never written (the map is privatized first, which copies the holders).
      */
@@ -82,7 +82,7 @@ final class StateTable {
     }
 
     boolean isBoxed() {
-        return type == StateDescriptor.Type.VALUE || type == StateDescriptor.Type.REDUCING;
+        return type == StateDescriptor.Type.VALUE || type == StateDescriptor.Type.REDUCING || type == StateDescriptor.Type.AGGREGATING;
     }
 
     /** The current map of a key group (no copying), or null. */
