@@ -7,6 +7,8 @@ import io.weir.api.coverage.WeirApiMatcher.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The parts of the coverage check on fixtures: item lines, the mapping table and the classification rules. */
 @Timeout(10)
@@ -86,42 +88,42 @@ class WeirApiMatcherTest {
                 .hasMessageContaining("expected 'package|class");
     }
 
-    @Test
-    void parametersMatchWhenWeirTakesTheMappedTypeOrASupertype() {
-        assertThat(verdict("exact(" + FLINK + "Child)")).isEqualTo(Verdict.SUPPORTED);
-        assertThat(verdict("widened(" + FLINK + "Child)")).isEqualTo(Verdict.SUPPORTED);
-        assertThat(verdict("anything(" + FLINK + "absent.Thing)")).isEqualTo(Verdict.SUPPORTED);
-        assertThat(verdict("array(java.lang.String[])")).isEqualTo(Verdict.SUPPORTED);
-        assertThat(verdict("<init>(java.lang.String,java.lang.Object[])")).isEqualTo(Verdict.SUPPORTED);
-        assertThat(verdict("hook(int)")).as("protected, inherited").isEqualTo(Verdict.SUPPORTED);
-        assertThat(verdict("field")).isEqualTo(Verdict.SUPPORTED);
+    /** Members of the fixture {@link Api}, written as in the list with {@code F.} for the fake Flink package. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            exact(F.Child)                           | SUPPORTED
+            widened(F.Child)                         | SUPPORTED
+            anything(F.absent.Thing)                 | SUPPORTED
+            array(java.lang.String[])                | SUPPORTED
+            <init>(java.lang.String,java.lang.Object[]) | SUPPORTED
+            hook(int)                                | SUPPORTED
+            field                                    | SUPPORTED
+            narrowed(F.Parent)                       | INCOMPATIBLE
+            exact(F.absent.Thing)                    | INCOMPATIBLE
+            exact(F.Child,int)                       | INCOMPATIBLE
+            array(java.lang.String)                  | INCOMPATIBLE
+            hook(long)                               | INCOMPATIBLE
+            instanceNotStatic() static               | INCOMPATIBLE
+            create(long)                             | INCOMPATIBLE
+            CONSTANT                                 | INCOMPATIBLE
+            absent()                                 | MISSING
+            """)
+    void aWeirParameterMustBeTheMappedTypeOrASupertypeAndStaticAsInFlink(String member, Verdict expected) {
+        assertThat(matcher.classify(item(member.replace("F.", FLINK))).verdict()).isEqualTo(expected);
     }
 
     @Test
-    void aNarrowerParameterOrAnotherArityOrStaticnessIsIncompatible() {
-        assertThat(verdict("narrowed(" + FLINK + "Parent)")).isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("exact(" + FLINK + "absent.Thing)")).isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("exact(" + FLINK + "Child,int)")).isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("array(java.lang.String)")).isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("hook(long)")).isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("instanceNotStatic() static")).isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("create(long)")).as("static in Weir, not in Flink").isEqualTo(Verdict.INCOMPATIBLE);
-        assertThat(verdict("CONSTANT")).isEqualTo(Verdict.INCOMPATIBLE);
+    void anIncompatibleItemNamesWeirsOverloads() {
         assertThat(matcher.classify(item("exact(" + FLINK + "Parent)")).detail())
                 .isEqualTo("Weir has exact(" + WeirApiMatcherTest.class.getName() + "$Child)");
     }
 
     @Test
-    void anAbsentMemberClassOrMappingIsMissing() {
-        assertThat(verdict("absent()")).isEqualTo(Verdict.MISSING);
+    void anAbsentClassOrMappingIsMissingAndSaysWhy() {
         assertThat(matcher.classify(ApiItem.parse("x " + FLINK + "absent.Thing#m()")).detail())
                 .isEqualTo("no public class io.weir.api.absent.Thing");
         assertThat(matcher.classify(item("exact(org.apache.flink.other.Thing)")).detail())
                 .contains("no rule in flink-to-weir.txt maps [org.apache.flink.other.Thing]");
-    }
-
-    private Verdict verdict(String member) {
-        return matcher.classify(item(member)).verdict();
     }
 
     private static ApiItem item(String member) {
