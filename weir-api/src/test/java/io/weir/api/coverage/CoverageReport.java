@@ -2,6 +2,7 @@ package io.weir.api.coverage;
 
 import io.weir.api.coverage.WeirApiMatcher.Result;
 import io.weir.api.coverage.WeirApiMatcher.Verdict;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class CoverageReport {
     /** The results grouped by category, categories in their first appearance's order. */
     static Map<String, List<Result>> byCategory(List<Result> results) {
         Map<String, List<Result>> grouped = new LinkedHashMap<>();
-        results.forEach(r -> grouped.computeIfAbsent(r.item().category(), c -> new java.util.ArrayList<>()).add(r));
+        results.forEach(r -> grouped.computeIfAbsent(r.item().category(), c -> new ArrayList<>()).add(r));
         return grouped;
     }
 
