@@ -10,7 +10,7 @@ import io.weir.api.connector.sink2.StatefulSinkWriter;
 import io.weir.api.connector.sink2.SupportsCommitter;
 import io.weir.api.connector.sink2.SupportsWriterState;
 import io.weir.api.connector.sink2.WriterInitContext;
-import io.weir.api.core.io.SimpleVersionedSerializer;
+import io.weir.api.io.SimpleVersionedSerializer;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionResult;

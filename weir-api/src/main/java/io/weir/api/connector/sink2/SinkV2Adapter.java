@@ -3,7 +3,7 @@ package io.weir.api.connector.sink2;
 import io.weir.api.checkpoint.FunctionInitializationContext;
 import io.weir.api.checkpoint.FunctionSnapshotContext;
 import io.weir.api.configuration.Configuration;
-import io.weir.api.core.io.SimpleVersionedSerializer;
+import io.weir.api.io.SimpleVersionedSerializer;
 import io.weir.api.eventtime.Watermark;
 import io.weir.api.functions.sink.TwoPhaseCommitSinkFunction;
 import io.weir.api.state.ListState;

@@ -1,6 +1,6 @@
 package io.weir.api.connector.sink2;
 
-import io.weir.api.core.io.SimpleVersionedSerializer;
+import io.weir.api.io.SimpleVersionedSerializer;
 
 import java.io.IOException;
 import java.util.Collection;

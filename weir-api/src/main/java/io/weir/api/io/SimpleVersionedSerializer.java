@@ -1,4 +1,4 @@
-package io.weir.api.core.io;
+package io.weir.api.io;
 
 import java.io.IOException;
 
