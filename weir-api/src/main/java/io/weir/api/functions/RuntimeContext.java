@@ -40,6 +40,61 @@ public interface RuntimeContext {
     /** The job's name as given to {@code execute(name)}. */
     String getJobName();
 
+    /** This subtask's information (name, index, parallelism, attempt) as one object, as Flink 1.19+ offers it. */
+    default io.weir.api.common.TaskInfo getTaskInfo() {
+        RuntimeContext self = this;
+        return new io.weir.api.common.TaskInfo() {
+            @Override
+            public String getTaskName() {
+                return self.getTaskName();
+            }
+
+            @Override
+            public int getMaxNumberOfParallelSubtasks() {
+                return self.getMaxNumberOfParallelSubtasks();
+            }
+
+            @Override
+            public int getIndexOfThisSubtask() {
+                return self.getIndexOfThisSubtask();
+            }
+
+            @Override
+            public int getNumberOfParallelSubtasks() {
+                return self.getNumberOfParallelSubtasks();
+            }
+
+            @Override
+            public int getAttemptNumber() {
+                return self.getAttemptNumber();
+            }
+
+            @Override
+            public String getTaskNameWithSubtasks() {
+                return self.getTaskNameWithSubtasks();
+            }
+        };
+    }
+
+    /**
+     * The job's id and name, as Flink 1.19+ offers them. The default knows only the name (its id is null); Weir's
+     * runtime gives both.
+     */
+    default io.weir.api.common.JobInfo getJobInfo() {
+        String name = getJobName();
+        return new io.weir.api.common.JobInfo() {
+            @Override
+            public io.weir.api.common.JobID getJobId() {
+                return null;
+            }
+
+            @Override
+            public String getJobName() {
+                return name;
+            }
+        };
+    }
+
     /**
      * The job's global parameters ({@code env.getConfig().setGlobalJobParameters(...)}, or settings
      * {@code pipeline.global-job-parameters.<key>}), as Flink 1.19+ gives them: an unmodifiable map, empty when none

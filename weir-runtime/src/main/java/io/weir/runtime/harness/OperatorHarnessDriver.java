@@ -133,7 +133,7 @@ public final class OperatorHarnessDriver {
         };
         OperatorContext ctx = new OperatorContext("harness-job", OPERATOR_ID, "operator under test", "harness task", subtask, parallelism,
                 maxParallelism, 0, (KeySelector<?, ?>) copy[1], restored, restoreFrom == null ? -1 : 0, pts, false,
-                HARNESS_LINEAGE, false, null);
+                HARNESS_LINEAGE, false, null, null);
         operator.setup(ctx, new Output() {
             @Override
             public void collect(Object record, long timestamp) {

@@ -265,7 +265,7 @@ class LegacySourceCloseIT {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static LegacySourceOperator startedOperator(StubbornSource source) throws Exception {
         LegacySourceOperator op = new LegacySourceOperator((SourceFunction) source);
-        op.setup(new OperatorContext("legacy-close", "op", "stubborn source", "stubborn source", 0, 1, 128, 0, null, null, -1, null, false, null, false, null),
+        op.setup(new OperatorContext("legacy-close", "op", "stubborn source", "stubborn source", 0, 1, 128, 0, null, null, -1, null, false, null, false, null, null),
                 new Output() {
                     @Override
                     public void collect(Object record, long timestamp) {}

@@ -198,7 +198,7 @@ final class ExecutionAttempt {
             RestoredState rs = restore == null ? null : restore.byOperator().get(s.operatorId());
             OperatorContext ctx = new OperatorContext(services.jobName(), s.operatorId(), s.name(), v.name(), subtask, v.parallelism(),
                     v.maxParallelism(), attempt, keys[k], rs, restore == null ? -1 : restore.checkpointId(), pts, v.objectReuse(),
-                    services.lineage(), services.allowRewind(), services.globalJobParameters());
+                    services.lineage(), services.allowRewind(), services.globalJobParameters(), services.jobId());
             ops[k].setup(ctx, next);
             StreamOperator downstream = ops[k];
             next = new Output() {

@@ -339,7 +339,7 @@ public final class JobMaster implements TaskListener, CheckpointCoordinator.Acti
                 timers, clock, this, batchSize, 10_000_000L,
                 checkpointConfig.isUnalignedCheckpointsEnabled() && checkpointConfig.getCheckpointingMode() == CheckpointingMode.EXACTLY_ONCE,
                 checkpointConfig.getAlignedCheckpointTimeout().toNanos(), localSnapshots, objectReuse, lineage, allowRewind,
-                globalJobParameters);
+                globalJobParameters, jobId);
         region.attempt = new ExecutionAttempt(region.attemptNumber, graph, services, restore, region.vertices);
         region.attempt.start(runner);
     }

@@ -14,11 +14,12 @@ import io.weir.runtime.internal.state.RestoredState;
  * @param lineage              the job's lineage (a fresh start draws one, a restore keeps the checkpoint's), or null
  * @param allowRewind          the user accepted restoring a checkpoint older than output already committed
  * @param globalJobParameters  the job's global parameters (null: none)
+ * @param jobId                the job's id, or null where there is no job (the test harness)
  */
 public record OperatorContext(String jobName, String operatorId, String operatorName, String taskName, int subtaskIndex,
         int parallelism, int maxParallelism, int attemptNumber, KeySelector<?, ?> stateKeySelector, RestoredState restored,
         long restoredCheckpointId, ProcessingTimeService processingTime, boolean objectReuse, String lineage, boolean allowRewind,
-        java.util.Map<String, String> globalJobParameters) {
+        java.util.Map<String, String> globalJobParameters, String jobId) {
 
     public OperatorContext {
         globalJobParameters = globalJobParameters == null ? java.util.Map.of() : java.util.Map.copyOf(globalJobParameters);

@@ -57,6 +57,23 @@ final class StreamingRuntimeContext implements RuntimeContext {
     }
 
     @Override
+    public io.weir.api.common.JobInfo getJobInfo() {
+        io.weir.api.common.JobID id = ctx.jobId() == null ? null : new io.weir.api.common.JobID(ctx.jobId());
+        String name = ctx.jobName();
+        return new io.weir.api.common.JobInfo() {
+            @Override
+            public io.weir.api.common.JobID getJobId() {
+                return id;
+            }
+
+            @Override
+            public String getJobName() {
+                return name;
+            }
+        };
+    }
+
+    @Override
     public java.util.Map<String, String> getGlobalJobParameters() {
         return ctx.globalJobParameters();
     }

@@ -19,9 +19,10 @@ import io.weir.runtime.internal.exec.Scheduler;
  * @param lineage            the job's lineage (see {@code CheckpointMetadata#lineage}), recorded in its checkpoints
  * @param allowRewind        the user accepted a restore older than committed output ({@code weir.restore.allow-rewind})
  * @param globalJobParameters the job's global parameters ({@code pipeline.global-job-parameters.*})
+ * @param jobId              the job's id (as {@code JobClient.getJobID()})
  */
 public record TaskServices(String jobName, int attempt, CheckpointingMode checkpointingMode, FileCheckpointStorage storage,
         Scheduler ioExecutor, Scheduler timers, Clock clock, TaskListener listener, int batchSize,
         long flushIntervalNanos, boolean unalignedEnabled, long alignedTimeoutNanos,
         io.weir.runtime.internal.checkpoint.LocalSnapshots localSnapshots, boolean objectReuse, String lineage,
-        boolean allowRewind, java.util.Map<String, String> globalJobParameters) {}
+        boolean allowRewind, java.util.Map<String, String> globalJobParameters, String jobId) {}

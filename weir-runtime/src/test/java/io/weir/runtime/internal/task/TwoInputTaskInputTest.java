@@ -61,7 +61,7 @@ class TwoInputTaskInputTest {
             channels[i] = new Channel(16, wakeup, i);
         }
         TaskServices services = new TaskServices("job", 0, mode, null, null, null, new ManualClock(), null, 16, 0, false, 0, null,
-                false, null, false, null);
+                false, null, false, null, "job-id");
         Recording head = new Recording(log);
         ProcessingTimeService pts = new ProcessingTimeService() {
             @Override
@@ -72,7 +72,7 @@ class TwoInputTaskInputTest {
             @Override
             public void scheduleAt(long timestamp, Runnable action) {}
         };
-        head.setup(new OperatorContext("job", "op", "co-op", "task", 0, 1, 128, 0, null, null, -1, pts, false, null, false, null), new Output() {
+        head.setup(new OperatorContext("job", "op", "co-op", "task", 0, 1, 128, 0, null, null, -1, pts, false, null, false, null, null), new Output() {
             @Override
             public void collect(Object record, long timestamp) {}
 
