@@ -194,6 +194,18 @@ public final class ExecutionConfig {
         }
     }
 
+    /**
+     * Accepted for source compatibility with Flink, where it registers a class with Kryo so that its name is not
+     * written with every value. Weir's Kryo fallback writes class names and needs no registration, so this changes
+     * nothing.
+     *
+     * @return this config
+     */
+    public ExecutionConfig registerKryoType(Class<?> type) {
+        java.util.Objects.requireNonNull(type, "registerKryoType needs a class, got null");
+        return this;
+    }
+
     @Override
     public String toString() {
         return "ExecutionConfig{objectReuse=" + configuration.getString(ConfigKeys.OBJECT_REUSE, "false") + "}";

@@ -24,6 +24,10 @@ public final class ConfigKeys {
      * Flink; {@code StreamExecutionEnvironment.disableOperatorChaining()} sets it to false.
      */
     public static final String OPERATOR_CHAINING = "pipeline.operator-chaining.enabled";
+    /** Flink's runtime mode: {@code STREAMING} (default; the only one Weir runs), {@code BATCH}, {@code AUTOMATIC}. */
+    public static final String RUNTIME_MODE = "execution.runtime-mode";
+    /** The state backend: {@code hashmap} (default; the only one Weir has today). */
+    public static final String STATE_BACKEND_TYPE = "state.backend.type";
     /**
      * Duration, default 30 s, at least 1 ms: how long a cancelled task may take to stop before the
      * job fails instead of running two attempts at once (Flink's key; Flink also allows 0 to wait

@@ -81,6 +81,16 @@ public class DataStream<T> {
         return transform("Map", OperatorKind.MAP, mapper);
     }
 
+    /** As {@link #map(MapFunction)}, declaring the output type as {@code returns(outputType)} does. */
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, io.weir.api.typeinfo.TypeInformation<R> outputType) {
+        return map(mapper).returns(outputType);
+    }
+
+    /** As {@link #flatMap(FlatMapFunction)}, declaring the output type as {@code returns(outputType)} does. */
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, io.weir.api.typeinfo.TypeInformation<R> outputType) {
+        return flatMap(flatMapper).returns(outputType);
+    }
+
     /**
      * Applies {@code flatMapper} to every element: any number of output elements each, with the input's timestamp.
      *
@@ -135,6 +145,14 @@ public class DataStream<T> {
     /** Partitions by key: all elements with equal keys go to the same subtask, and keyed state becomes available. */
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
         return new KeyedStream<>(this, key);
+    }
+
+    /**
+     * As {@link #keyBy(KeySelector)}; {@code keyType} is accepted for source compatibility with Flink (Weir hashes the
+     * key object itself, so it needs no key type).
+     */
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key, io.weir.api.typeinfo.TypeInformation<K> keyType) {
+        return keyBy(key);
     }
 
     /** Flink's deprecated positional form for tuples: the key is the tuple field at {@code field}. */
@@ -314,6 +332,16 @@ public class DataStream<T> {
     /** Prints every element to stdout, prefixed by the subtask number when parallelism > 1. */
     public DataStreamSink<T> print() {
         return addSink(new PrintSinkFunction<>()).name("Print to Std. Out");
+    }
+
+    /** Prints every element to stderr, prefixed by the subtask number when parallelism > 1, as Flink's {@code printToErr}. */
+    public DataStreamSink<T> printToErr() {
+        return addSink(new PrintSinkFunction<>(null, true)).name("Print to Std. Err");
+    }
+
+    /** Prints every element to stderr, prefixed by {@code sinkIdentifier} (and the subtask number when parallelism > 1). */
+    public DataStreamSink<T> printToErr(String sinkIdentifier) {
+        return addSink(new PrintSinkFunction<>(sinkIdentifier, true)).name("Print to Std. Err");
     }
 
     /** Prints every element to stdout, prefixed by {@code sinkIdentifier} (and the subtask number when parallelism > 1). */

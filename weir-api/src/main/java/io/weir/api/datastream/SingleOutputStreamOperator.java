@@ -68,6 +68,17 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
+    /**
+     * A description of the operator, as Flink's {@code setDescription}: kept with the job's graph for people reading
+     * it; changes nothing at run time.
+     *
+     * @return this operator, for chaining calls
+     */
+    public SingleOutputStreamOperator<T> setDescription(String description) {
+        transformation.setDescription(description);
+        return this;
+    }
+
     /** A stable id for the operator's state in checkpoints; set it on stateful operators of long-lived jobs. */
     public SingleOutputStreamOperator<T> uid(String uid) {
         transformation.setUid(uid);

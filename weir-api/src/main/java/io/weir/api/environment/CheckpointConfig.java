@@ -146,6 +146,30 @@ public class CheckpointConfig implements Serializable {
     }
 
     /** What happens to the checkpoints when the job ends; default {@link ExternalizedCheckpointRetention#DELETE_ON_CANCELLATION}. */
+    /**
+     * Flink's older name for the retention of checkpoints when a job ends; see {@link ExternalizedCheckpointRetention}.
+     */
+    @Deprecated
+    public enum ExternalizedCheckpointCleanup {
+        /** As {@link ExternalizedCheckpointRetention#DELETE_ON_CANCELLATION}. */
+        DELETE_ON_CANCELLATION,
+        /** As {@link ExternalizedCheckpointRetention#RETAIN_ON_CANCELLATION}. */
+        RETAIN_ON_CANCELLATION,
+        /** As {@link ExternalizedCheckpointRetention#NO_EXTERNALIZED_CHECKPOINTS}. */
+        NO_EXTERNALIZED_CHECKPOINTS
+    }
+
+    /** Flink's older form of {@link #setExternalizedCheckpointRetention}. */
+    @Deprecated
+    public void setExternalizedCheckpointCleanup(ExternalizedCheckpointCleanup cleanup) {
+        setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.valueOf(cleanup.name()));
+    }
+
+    /** Flink 1.20's name for {@link #setCheckpointingMode}. */
+    public void setCheckpointingConsistencyMode(CheckpointingMode mode) {
+        setCheckpointingMode(mode);
+    }
+
     public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
         return externalizedCheckpointRetention;
     }

@@ -247,6 +247,63 @@ public class StreamExecutionEnvironment {
         return fromSource(new CollectionSource<>(data), "Collection Source", false);
     }
 
+    /** The given elements, in order, from one checkpointed source subtask, as Flink 1.19+'s {@code fromData}. */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromData(T... data) {
+        return fromElements(data);
+    }
+
+    /** The elements of {@code data}, in order, from one checkpointed source subtask, as Flink 1.19+'s {@code fromData}. */
+    public <T> DataStreamSource<T> fromData(Collection<T> data) {
+        return fromCollection(data);
+    }
+
+    /**
+     * The given elements, declared as {@code type} (a common supertype of the elements), from one checkpointed source
+     * subtask.
+     *
+     * @throws IllegalArgumentException if an element is not a {@code type}
+     */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromElements(Class<T> type, T... data) {
+        for (T t : data) {
+            if (t != null && !type.isInstance(t)) {
+                throw new IllegalArgumentException("fromElements(" + type.getName() + ", ...): the element " + t + " is a "
+                        + t.getClass().getName() + ".");
+            }
+        }
+        return fromElements(data);
+    }
+
+    /** The elements of {@code data}, declared as {@code typeInfo}, from one checkpointed source subtask. */
+    public <T> DataStreamSource<T> fromCollection(Collection<T> data, io.weir.api.typeinfo.TypeInformation<T> typeInfo) {
+        DataStreamSource<T> s = fromCollection(data);
+        s.returns(typeInfo);
+        return s;
+    }
+
+    /** As {@link #fromSource(Source, WatermarkStrategy, String)}, declaring the elements' type as {@code returns} does. */
+    public <T> DataStreamSource<T> fromSource(Source<T, ?> source, WatermarkStrategy<T> watermarkStrategy, String sourceName,
+            io.weir.api.typeinfo.TypeInformation<T> typeInfo) {
+        DataStreamSource<T> s = fromSource(source, watermarkStrategy, sourceName);
+        s.returns(typeInfo);
+        return s;
+    }
+
+    /**
+     * The lines of text read from a TCP socket at {@code hostname:port} (lines end at '\n'), from one source subtask,
+     * as Flink's {@code socketTextStream}: for trying things out. The source is not replayable, so after a restore it
+     * goes on with what the socket sends next (at most once), as in Flink; it ends when the peer closes the connection.
+     */
+    public DataStreamSource<String> socketTextStream(String hostname, int port) {
+        return socketTextStream(hostname, port, "\n");
+    }
+
+    /** As {@link #socketTextStream(String, int)}, with lines ending at {@code delimiter}. */
+    public DataStreamSource<String> socketTextStream(String hostname, int port, String delimiter) {
+        return addSource(new io.weir.api.functions.source.SocketTextStreamFunction(hostname, port, delimiter), "Socket Stream");
+    }
+
     /** The numbers {@code from..to} inclusive, from a parallel, checkpointed source. */
     public DataStreamSource<Long> fromSequence(long from, long to) {
         return fromSource(new NumberSequenceSource(from, to), "Sequence Source", true);
@@ -347,6 +404,33 @@ public class StreamExecutionEnvironment {
                 new CheckpointConfig(checkpointConfig), restartStrategy, configuration.copy());
         transformations.clear();
         return findExecutor().create().execute(pipeline);
+    }
+
+    /** As {@link #executeAsync(String)} with the job name from {@code pipeline.name}, or "Weir Streaming Job". */
+    public JobClient executeAsync() throws Exception {
+        return executeAsync(configuration.getString(ConfigKeys.PIPELINE_NAME, "Weir Streaming Job"));
+    }
+
+    /**
+     * Sets how the job executes ({@code execution.runtime-mode}). Weir runs {@link RuntimeExecutionMode#STREAMING}
+     * only: {@code BATCH} and {@code AUTOMATIC} are refused when the job starts (see {@link RuntimeExecutionMode}).
+     *
+     * @return this environment
+     */
+    public StreamExecutionEnvironment setRuntimeMode(io.weir.api.common.RuntimeExecutionMode executionMode) {
+        configuration.setString(ConfigKeys.RUNTIME_MODE, java.util.Objects.requireNonNull(executionMode, "executionMode").name());
+        return this;
+    }
+
+    /**
+     * Sets the state backend ({@code state.backend.type}), as Flink's {@code setStateBackend}; the job refuses at start
+     * a backend this Weir does not have.
+     *
+     * @return this environment
+     */
+    public StreamExecutionEnvironment setStateBackend(io.weir.api.state.StateBackend backend) {
+        configuration.setString(ConfigKeys.STATE_BACKEND_TYPE, java.util.Objects.requireNonNull(backend, "backend").getName());
+        return this;
     }
 
     /** The transformations registered so far (for executors and tests). */

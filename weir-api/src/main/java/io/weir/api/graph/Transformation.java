@@ -18,6 +18,17 @@ public abstract class Transformation<T> {
     private io.weir.api.typeinfo.TypeInformation<T> outputType;
     private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
     private String slotSharingGroup;
+    private String description;
+
+    /** The description set with {@code setDescription}, or {@code null}; shown in logs and plans, no effect on running. */
+    public String getDescription() {
+        return description;
+    }
+
+    /** Sets the operator's description. */
+    public void setDescription(String description) {
+        this.description = description;
+    }
 
     /**
      * Whether an operator may be chained with its neighbours, as Flink's operator chaining strategy: {@code ALWAYS}

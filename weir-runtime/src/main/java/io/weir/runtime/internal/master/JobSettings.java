@@ -28,6 +28,17 @@ record JobSettings(long cancellationTimeoutMillis, int batchSize, boolean object
             throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.CHANNEL_BATCH_SIZE + "' = " + batch
                     + "; allowed: 1 to " + MAX_BATCH_SIZE + ".");
         }
+        String mode = conf.getString(ConfigKeys.RUNTIME_MODE, "STREAMING");
+        if (!mode.equalsIgnoreCase("STREAMING")) {
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.RUNTIME_MODE + "' = " + mode + "; Weir runs jobs in"
+                    + " STREAMING mode only (Flink's BATCH execution, also chosen by AUTOMATIC for bounded jobs, gives different results,"
+                    + " which Weir does not imitate). Remove the setting or set it to STREAMING.");
+        }
+        String backend = conf.getString(ConfigKeys.STATE_BACKEND_TYPE, "hashmap");
+        if (!backend.equalsIgnoreCase("hashmap")) {
+            throw new IllegalConfigurationException("Invalid configuration: '" + ConfigKeys.STATE_BACKEND_TYPE + "' = " + backend + "; this Weir"
+                    + " has the 'hashmap' state backend (state on the heap) only. Remove the setting or set it to hashmap.");
+        }
         return new JobSettings(timeout, batch, conf.getBoolean(ConfigKeys.OBJECT_REUSE, false), conf.getBoolean(ConfigKeys.LOCAL_RECOVERY, true),
                 conf.getBoolean(ConfigKeys.RESTORE_ALLOW_REWIND, false));
     }
