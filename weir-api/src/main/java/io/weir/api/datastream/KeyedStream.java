@@ -251,4 +251,35 @@ public class KeyedStream<T, K> extends DataStream<T> {
             return new SingleOutputStreamOperator<>(left.getExecutionEnvironment(), t);
         }
     }
+
+    /**
+     * Running sum of the field named by {@code field} (a Flink field expression: {@code "f1"} for a tuple field, a POJO
+     * field's name, {@code "a.b"} for a nested one); the other fields are those of the key's first element.
+     *
+     * @throws IllegalArgumentException if {@code field} is empty (a field that does not exist fails the job when the
+     *                                  first two elements of a key meet, naming the field)
+     */
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return transform("Keyed Aggregation", OperatorKind.KEYED_REDUCE, new TupleAggregator<T>(field, TupleAggregator.Kind.SUM));
+    }
+
+    /** Running minimum of the field named by {@code field} (see {@link #sum(String)}); other fields from the first element. */
+    public SingleOutputStreamOperator<T> min(String field) {
+        return transform("Keyed Aggregation", OperatorKind.KEYED_REDUCE, new TupleAggregator<T>(field, TupleAggregator.Kind.MIN));
+    }
+
+    /** Running maximum of the field named by {@code field} (see {@link #sum(String)}); other fields from the first element. */
+    public SingleOutputStreamOperator<T> max(String field) {
+        return transform("Keyed Aggregation", OperatorKind.KEYED_REDUCE, new TupleAggregator<T>(field, TupleAggregator.Kind.MAX));
+    }
+
+    /** The whole element with the smallest value of the field named by {@code field} (the first on ties). */
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return transform("Keyed Aggregation", OperatorKind.KEYED_REDUCE, new TupleAggregator<T>(field, TupleAggregator.Kind.MIN_BY));
+    }
+
+    /** The whole element with the largest value of the field named by {@code field} (the first on ties). */
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return transform("Keyed Aggregation", OperatorKind.KEYED_REDUCE, new TupleAggregator<T>(field, TupleAggregator.Kind.MAX_BY));
+    }
 }
