@@ -21,21 +21,57 @@ public final class ProcessOperators {
         output.collect(tag, value, timestamp);
     }
 
-    /** {@code DataStream.process(ProcessFunction)}: no keyed state, no timers. */
+    /**
+     * {@code DataStream.process(ProcessFunction)}: on a non-keyed stream no keyed state and no timers; on a keyed stream
+     * (Flink's older keyed form) keyed state and timers, which fire {@code onTimer}.
+     */
     public static final class ProcessOperator extends UdfOperator<ProcessFunction<Object, Object>> {
         private SimpleOperators.TimestampedCollector collector;
         private ProcessFunction<Object, Object>.Context ctx;
+        private ProcessFunction<Object, Object>.OnTimerContext timerCtx;
+        private TimerServiceImpl keyedTimers;
+        private TimeDomain firingDomain;
+        private long firingTimestamp;
 
         public ProcessOperator(ProcessFunction<Object, Object> f) {
             super(f);
         }
 
         @Override
+        protected void initializeUserState() throws Exception {
+            super.initializeUserState();
+            if (keyedState != null) {
+                keyedTimers = new TimerServiceImpl(keyedState, context.processingTime(), this::onTimer);
+            }
+        }
+
+        @Override
         public void open() throws Exception {
             super.open();
             collector = new SimpleOperators.TimestampedCollector(output);
-            TimerService timerService = new NonKeyedTimerService(context, () -> currentWatermark,
+            TimerService timerService = keyedTimers != null ? keyedTimers : new NonKeyedTimerService(context, () -> currentWatermark,
                     "use keyBy(...).process(KeyedProcessFunction)");
+            timerCtx = userFunction.new OnTimerContext() {
+                @Override
+                public TimeDomain timeDomain() {
+                    return firingDomain;
+                }
+
+                @Override
+                public Long timestamp() {
+                    return firingTimestamp;
+                }
+
+                @Override
+                public TimerService timerService() {
+                    return timerService;
+                }
+
+                @Override
+                public <X> void output(OutputTag<X> outputTag, X value) {
+                    sideOutput(output, context.operatorName(), outputTag, value, collector.timestamp);
+                }
+            };
             ctx = userFunction.new Context() {
                 @Override
                 public Long timestamp() {
@@ -58,6 +94,26 @@ public final class ProcessOperators {
         protected void process(Object record, long timestamp) throws Exception {
             collector.timestamp = timestamp;
             userFunction.processElement(record, ctx, collector);
+        }
+
+        @Override
+        protected void onWatermark(long watermark) throws Exception {
+            if (keyedTimers != null) {
+                keyedTimers.advanceWatermark(watermark);
+            }
+        }
+
+        private void onTimer(long timestamp, TimeDomain domain) throws Exception {
+            firingDomain = domain;
+            firingTimestamp = timestamp;
+            collector.timestamp = domain == TimeDomain.EVENT_TIME ? timestamp : noTimestamp();
+            try {
+                userFunction.onTimer(timestamp, timerCtx, collector);
+            } catch (OperatorException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new OperatorException(name(), context.subtaskIndex(), e);
+            }
         }
     }
 
