@@ -69,6 +69,16 @@ public final class PacedSource<T, S> implements Source<T, S> {
                     emitted++;
                     out.collect(record, timestamp);
                 }
+
+                @Override
+                public void emitWatermark(io.weir.api.eventtime.Watermark watermark) {
+                    out.emitWatermark(watermark);
+                }
+
+                @Override
+                public void markIdle() {
+                    out.markIdle();
+                }
             }
 
             @Override

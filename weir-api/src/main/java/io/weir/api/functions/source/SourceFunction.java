@@ -29,5 +29,21 @@ public interface SourceFunction<T> extends Function {
 
         /** The lock under which emission and position updates must happen for exactly-once. */
         Object getCheckpointLock();
+
+        /**
+         * Emits a watermark from the source (under the checkpoint lock, like records); a watermark not above the last one
+         * emitted is ignored. The default refuses, for contexts that cannot carry watermarks.
+         */
+        default void emitWatermark(io.weir.api.eventtime.Watermark mark) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot emit watermarks.");
+        }
+
+        /**
+         * Marks this source subtask idle until it emits again, so downstream watermarks do not wait for it. The default
+         * refuses, for contexts that cannot carry idleness.
+         */
+        default void markAsTemporarilyIdle() {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot mark idleness.");
+        }
     }
 }

@@ -32,10 +32,7 @@ public final class SourceOperators {
         private final ReaderOutput<Object> readerOutput = new ReaderOutput<>() {
             @Override
             public void collect(Object record) {
-                if (record == null) {
-                    throw new NullPointerException("Source emitted null; streams cannot carry null elements.");
-                }
-                output.collect(record, noTimestamp());
+                collect(record, noTimestamp());
             }
 
             @Override
@@ -43,9 +40,21 @@ public final class SourceOperators {
                 if (record == null) {
                     throw new NullPointerException("Source emitted null; streams cannot carry null elements.");
                 }
+                status.active(output);
                 output.collect(record, timestamp);
             }
+
+            @Override
+            public void emitWatermark(io.weir.api.eventtime.Watermark watermark) {
+                status.watermark(output, watermark.getTimestamp());
+            }
+
+            @Override
+            public void markIdle() {
+                status.idle(output);
+            }
         };
+        private final SourceEventTime status = new SourceEventTime();
 
         @SuppressWarnings("unchecked")
         public SourceReaderOperator(Source<?, ?> source) {
@@ -117,6 +126,7 @@ public final class SourceOperators {
      * actions (checkpoints, flushes) exclude each other through the checkpoint lock, as in Flink.
      */
     public static final class LegacySourceOperator extends UdfOperator<SourceFunction<Object>> {
+        private final SourceEventTime status = new SourceEventTime();
         /** How long closing waits for the source thread to end after cancel() and an interrupt. */
         private static final long SOURCE_STOP_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
@@ -158,6 +168,7 @@ public final class SourceOperators {
                         throw new NullPointerException("Source emitted null; streams cannot carry null elements.");
                     }
                     synchronized (lock) {
+                        status.active(output);
                         output.collect(element, timestamp);
                     }
                 }
@@ -165,6 +176,20 @@ public final class SourceOperators {
                 @Override
                 public Object getCheckpointLock() {
                     return lock;
+                }
+
+                @Override
+                public void emitWatermark(io.weir.api.eventtime.Watermark mark) {
+                    synchronized (lock) {
+                        status.watermark(output, mark.getTimestamp());
+                    }
+                }
+
+                @Override
+                public void markAsTemporarilyIdle() {
+                    synchronized (lock) {
+                        status.idle(output);
+                    }
                 }
             };
             Thread t = new Thread(() -> {
@@ -268,6 +293,37 @@ public final class SourceOperators {
             if (t.isAlive()) {
                 LOG.warn("The source thread of '{}' did not stop within 10 s after cancel() and an interrupt; "
                         + "its run() should check a flag set by cancel() or react to interrupts.", name());
+            }
+        }
+    }
+
+    /**
+     * The watermarks and idleness a source emits itself: watermarks only upwards, an idle status until the next record or
+     * watermark. Used under the source's emission discipline (task thread, or the checkpoint lock for legacy sources).
+     */
+    static final class SourceEventTime {
+        private long lastWatermark = Long.MIN_VALUE;
+        private boolean idle;
+
+        void active(Output output) {
+            if (idle) {
+                idle = false;
+                output.emitWatermarkStatus(false);
+            }
+        }
+
+        void idle(Output output) {
+            if (!idle) {
+                idle = true;
+                output.emitWatermarkStatus(true);
+            }
+        }
+
+        void watermark(Output output, long timestamp) {
+            if (timestamp > lastWatermark) {
+                active(output);
+                lastWatermark = timestamp;
+                output.emitWatermark(timestamp);
             }
         }
     }
