@@ -52,6 +52,23 @@ public abstract class StateDescriptor<T> implements Serializable {
         this.typeInfo = typeInfo;
     }
 
+    private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
+
+    /**
+     * Gives the state a time to live (see {@link StateTtlConfig}); call it before the state is first used. Keyed state
+     * only.
+     *
+     * @throws NullPointerException if {@code ttlConfig} is null
+     */
+    public void enableTimeToLive(StateTtlConfig ttlConfig) {
+        this.ttlConfig = java.util.Objects.requireNonNull(ttlConfig, "ttlConfig");
+    }
+
+    /** The state's TTL config; {@link StateTtlConfig#DISABLED} unless {@link #enableTimeToLive} was called. */
+    public StateTtlConfig getTtlConfig() {
+        return ttlConfig;
+    }
+
     /** The type information the descriptor was created with, or {@code null} if it was given a class or a serializer. */
     public TypeInformation<?> getTypeInformation() {
         return typeInfo;

@@ -41,6 +41,9 @@ public abstract class StreamOperator {
             int i = context.subtaskIndex();
             keyedState = new HeapKeyedStateBackend(context.operatorName(), maxP, KeyGroups.rangeStart(i, maxP, p), KeyGroups.rangeEnd(i, maxP, p),
                     context.objectReuse());
+            if (context.processingTime() != null) {
+                keyedState.setTtlClock(() -> context.processingTime().currentProcessingTime());
+            }
         }
         if (context.restored() != null) {
             operatorState.restore(context.restored());

@@ -33,6 +33,10 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     private final TypeSerializer<Object> keySerializer = StateSerializers.keySerializer();
     private final LinkedHashMap<String, StateTable> tables = new LinkedHashMap<>();
     private final Map<String, Object> handles = new HashMap<>();
+    /** The TTL rules of the states registered with a time to live, by name. */
+    private final Map<String, TtlStates.Policy> ttlPolicies = new HashMap<>();
+    /** Processing time for state TTL: the operator's, once {@link #setTtlClock} was called. */
+    private java.util.function.LongSupplier ttlClock = System::currentTimeMillis;
     private final Map<String, RestoredState.KeyedStateData> unregisteredRestored = new LinkedHashMap<>();
     private final Map<String, KeyedSnapshot.TableView> restoredLive = new HashMap<>();
     private Object currentKey;
@@ -53,6 +57,11 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         this.firstKeyGroup = firstKeyGroup;
         this.lastKeyGroup = lastKeyGroup;
         this.objectReuse = objectReuse;
+    }
+
+    /** Sets the processing-time clock that state TTL measures with (the operator's processing-time service). */
+    public void setTtlClock(java.util.function.LongSupplier clock) {
+        this.ttlClock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     public void restore(RestoredState restored) {
@@ -128,7 +137,12 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
             }
             return t;
         }
-        t = new StateTable(d.getName(), d.getType(), StateSerializers.valueSerializer(d), (TypeSerializer<Object>) mapKeySerializer,
+        TypeSerializer<Object> values = StateSerializers.valueSerializer(d);
+        if (d.getTtlConfig().isEnabled()) {
+            values = new TtlStates.TtlSerializer(values);
+            ttlPolicies.put(d.getName(), new TtlStates.Policy(d.getTtlConfig(), () -> ttlClock.getAsLong()));
+        }
+        t = new StateTable(d.getName(), d.getType(), values, (TypeSerializer<Object>) mapKeySerializer,
                 firstKeyGroup, lastKeyGroup - firstKeyGroup + 1, copyOnStore);
         KeyedSnapshot.TableView live = restoredLive.remove(d.getName());
         if (live != null) {
@@ -165,24 +179,38 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     @Override
     @SuppressWarnings("unchecked")
     public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
+        if (d.getTtlConfig().isEnabled()) {
+            return (ValueState<T>) handles.computeIfAbsent(d.getName(), n -> ttlValue(d, d.getDefaultValue()));
+        }
         return (ValueState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapValueState<>(table(d, null), d.getDefaultValue()));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> ListState<T> getListState(ListStateDescriptor<T> d) {
+        if (d.getTtlConfig().isEnabled()) {
+            return (ListState<T>) handles.computeIfAbsent(d.getName(),
+                    n -> new TtlStates.ListOf<T>(new HeapListState<>(table(d, null)), ttlPolicies.get(d.getName())));
+        }
         return (ListState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapListState<>(table(d, null)));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> d) {
+        if (d.getTtlConfig().isEnabled()) {
+            return (MapState<K, V>) handles.computeIfAbsent(d.getName(), n -> new TtlStates.MapOf<K, V>(
+                    new HeapMapState<>(table(d, StateSerializers.mapKeySerializer(d))), ttlPolicies.get(d.getName())));
+        }
         return (MapState<K, V>) handles.computeIfAbsent(d.getName(), n -> new HeapMapState<>(table(d, StateSerializers.mapKeySerializer(d))));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> d) {
+        if (d.getTtlConfig().isEnabled()) {
+            return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new TtlStates.Reducing<>(ttlValue(d, null), d.getReduceFunction()));
+        }
         return (ReducingState<T>) handles.computeIfAbsent(d.getName(), n -> new HeapReducingState<>(table(d, null), d.getReduceFunction()));
     }
 
@@ -190,8 +218,67 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
     @SuppressWarnings("unchecked")
     public <IN, ACC, OUT> io.weir.api.state.AggregatingState<IN, OUT> getAggregatingState(
             io.weir.api.state.AggregatingStateDescriptor<IN, ACC, OUT> d) {
+        if (d.getTtlConfig().isEnabled()) {
+            return (io.weir.api.state.AggregatingState<IN, OUT>) handles.computeIfAbsent(d.getName(),
+                    n -> new TtlStates.Aggregating<>(ttlValue(d, null), d.getAggregateFunction()));
+        }
         return (io.weir.api.state.AggregatingState<IN, OUT>) handles.computeIfAbsent(d.getName(),
                 n -> new HeapAggregatingState<>(table(d, null), d.getAggregateFunction()));
+    }
+
+    /** A TTL value handle over the state's table (boxed: VALUE, REDUCING or AGGREGATING). */
+    @SuppressWarnings("unchecked")
+    private <T> TtlStates.Value<T> ttlValue(StateDescriptor<?> d, T defaultValue) {
+        StateTable t = table(d, null);
+        TypeSerializer<Object> copier = t.copyValues ? StateSerializers.valueSerializer(d) : null;
+        return new TtlStates.Value<>((ValueState<Object>) (ValueState<?>) new HeapValueState<>(t, null), ttlPolicies.get(d.getName()),
+                defaultValue, copier);
+    }
+
+    /** Removes the expired values of a TTL state from every key group, before a snapshot captures them. */
+    @SuppressWarnings("unchecked")
+    private void removeExpired(StateTable t, TtlStates.Policy p) {
+        long now = p.now();
+        for (int kg = firstKeyGroup; kg <= lastKeyGroup; kg++) {
+            KeyMap m = t.current(kg);
+            if (m == null) {
+                continue;
+            }
+            Map<Object, Object> replace = new HashMap<>();
+            for (Map.Entry<Object, Object> e : m.entrySet()) {
+                Object v = e.getValue();
+                if (t.isBoxed()) {
+                    if (p.expired(((StateTable.Box) v).value, now)) {
+                        replace.put(e.getKey(), null);
+                    }
+                } else if (t.type == StateDescriptor.Type.LIST) {
+                    java.util.List<Object> l = (java.util.List<Object>) v;
+                    if (l.stream().anyMatch(x -> p.expired(x, now))) {
+                        java.util.List<Object> kept = new java.util.ArrayList<>(l);
+                        kept.removeIf(x -> p.expired(x, now));
+                        replace.put(e.getKey(), kept.isEmpty() ? null : kept);
+                    }
+                } else if (t.type == StateDescriptor.Type.MAP) {
+                    Map<Object, Object> mm = (Map<Object, Object>) v;
+                    if (mm.values().stream().anyMatch(x -> p.expired(x, now))) {
+                        Map<Object, Object> kept = new HashMap<>(mm);
+                        kept.values().removeIf(x -> p.expired(x, now));
+                        replace.put(e.getKey(), kept.isEmpty() ? null : kept);
+                    }
+                }
+            }
+            if (replace.isEmpty()) {
+                continue; // nothing expired: the map is not privatized
+            }
+            KeyMap w = t.forWrite(kg);
+            for (Map.Entry<Object, Object> r : replace.entrySet()) {
+                if (r.getValue() == null) {
+                    w.remove(r.getKey());
+                } else {
+                    w.put(r.getKey(), r.getValue());
+                }
+            }
+        }
     }
 
     /**
@@ -255,6 +342,12 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
     /** Synchronous part of a snapshot: captures copy-on-write views. */
     public KeyedSnapshot snapshot() {
+        for (Map.Entry<String, TtlStates.Policy> e : ttlPolicies.entrySet()) {
+            StateTable t = tables.get(e.getKey());
+            if (t != null && e.getValue().cleanupInSnapshot) {
+                removeExpired(t, e.getValue());
+            }
+        }
         Map<String, KeyedSnapshot.TableView> views = new LinkedHashMap<>(restoredLive);
         for (StateTable t : tables.values()) {
             views.put(t.name, new KeyedSnapshot.TableView(t, t.capture()));
