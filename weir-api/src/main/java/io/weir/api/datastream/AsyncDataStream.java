@@ -41,8 +41,9 @@ import java.util.concurrent.TimeUnit;
  * (with their timestamps, as are held watermarks); after a restore the operator issues their requests again, in their
  * order, before it takes new input. Results emitted before a checkpoint's barrier are not in it, so with a
  * transactional sink the output is exactly once; the function may see a request twice. When the input ends, the
- * operator waits for every request in flight (pending retries are attempted at once, and not retried again) before
- * its subtask ends.
+ * operator waits for every request in flight before its subtask ends; timeouts and retries go on as configured meanwhile
+ * (Flink 1.20 starts pending retries at once and retries nothing after the end of input, so there an attempt failing
+ * near the end fails the job).
  *
  * <p><b>Threads.</b> {@code asyncInvoke} and {@code timeout} run on the subtask's thread; a {@link ResultFuture} may be
  * completed from any thread, and its results are emitted on the subtask's thread.

@@ -328,16 +328,19 @@ class AsyncWaitOperatorTest {
     }
 
     @Test
-    void atEndOfInput_pendingRetriesStartAtOnce_andTheOperatorReportsPendingWorkUntilDone() throws Exception {
+    void afterEndOfInput_retriesGoOnAsConfigured_andTheOperatorReportsPendingWorkUntilDone() throws Exception {
         AsyncRetryStrategy<String> retry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<String>(3, 500)
                 .ifException(RetryPredicates.HAS_EXCEPTION_PREDICATE).build();
-        OperatorHarnessDriver d = driver(new Flaky(1, false), OutputMode.ORDERED, 1_000, 10, retry, null);
+        OperatorHarnessDriver d = driver(new Flaky(2, false), OutputMode.ORDERED, 10_000, 10, retry, null);
         Flaky f = fn(d);
         d.processElement(1L, null);
-        assertThat(d.hasPendingWork()).isTrue();
         d.endInput();
+        assertThat(d.hasPendingWork()).isTrue();
+        d.setProcessingTime(500);
         assertThat(f.attempts).containsEntry(1L, 2);
-        assertThat(values(d)).containsExactly("r1 after 2");
+        assertThat(d.hasPendingWork()).isTrue();
+        d.setProcessingTime(1_000);
+        assertThat(values(d)).containsExactly("r1 after 3");
         assertThat(d.hasPendingWork()).isFalse();
     }
 

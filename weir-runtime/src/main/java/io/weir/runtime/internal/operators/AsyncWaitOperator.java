@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
@@ -37,6 +36,11 @@ import java.util.function.Predicate;
  * more. Flink instead blocks the task inside processElement until a slot frees (yielding to its mailbox); both keep
  * at most {@code capacity} requests outstanding.
  *
+ * <p>End of input: the task waits for {@link #hasPendingWork()} to turn false, while timeouts and retries go on as
+ * configured (the task runs processing-time callbacks until it sends end-of-data). Flink 1.20 instead starts pending
+ * retries at once in endInput and retries nothing after it, so an attempt failing near the end of the input fails the
+ * job there; Weir retries it like any other.
+ *
  * <p>Checkpoints: the queue and the backlog, in arrival order, go into operator list state. A restored operator puts
  * them into its backlog and starts their requests again at its first step, before new input (a mail, so that nothing
  * is emitted before every operator of the chain is open).
@@ -55,14 +59,10 @@ public final class AsyncWaitOperator extends UdfOperator<AsyncFunction<Object, O
     private final ArrayDeque<AsyncQueue.Entry> backlog = new ArrayDeque<>();
     /** Elements with a timeout, in the order they started, so in deadline order; done ones are dropped lazily. */
     private final ArrayDeque<AsyncQueue.Element> deadlines = new ArrayDeque<>();
-    /** Elements waiting for a retry's backoff timer. */
-    private final LinkedHashSet<AsyncQueue.Element> delayedRetries = new LinkedHashSet<>();
     private final Emitter emitter = new Emitter();
     private TypeSerializer<Object> copier;
     private ListState<AsyncQueue.Entry> heldState;
     private boolean timeoutTimerSet;
-    /** After endInput: pending retries were started at once, and nothing is retried any more. */
-    private boolean retriesEnded;
     private boolean closed;
 
     @SuppressWarnings("unchecked")
@@ -119,17 +119,6 @@ public final class AsyncWaitOperator extends UdfOperator<AsyncFunction<Object, O
     @Override
     public boolean hasPendingWork() {
         return queue.size() > 0 || !backlog.isEmpty();
-    }
-
-    /** Pending retries start now and are final; the task then waits for {@link #hasPendingWork()} to turn false. */
-    @Override
-    public void endInput() throws Exception {
-        retriesEnded = true;
-        for (AsyncQueue.Element e : new ArrayList<>(delayedRetries)) {
-            e.retryPending = false;
-            attempt(e);
-        }
-        delayedRetries.clear();
     }
 
     @Override
@@ -191,7 +180,6 @@ public final class AsyncWaitOperator extends UdfOperator<AsyncFunction<Object, O
         if (!viaTimeout && e.timeoutFuture == null && shouldRetry(e, results, error)) {
             e.currentAttempt = null;
             e.retryPending = true;
-            delayedRetries.add(e);
             int attempts = e.attempts;
             long at = context.processingTime().currentProcessingTime() + retryStrategy.getBackoffTimeMillis(attempts);
             context.processingTime().scheduleAt(at, () -> guarded(() -> onRetryTimer(e, attempts)));
@@ -209,15 +197,14 @@ public final class AsyncWaitOperator extends UdfOperator<AsyncFunction<Object, O
 
     private boolean shouldRetry(AsyncQueue.Element e, Collection<Object> results, Throwable error) {
         boolean matches = error == null ? retryOnResult != null && retryOnResult.test(results) : retryOnError != null && retryOnError.test(error);
-        return matches && !retriesEnded && retryStrategy.canRetry(e.attempts);
+        return matches && retryStrategy.canRetry(e.attempts);
     }
 
     private void onRetryTimer(AsyncQueue.Element e, int attemptsWhenScheduled) throws Exception {
         if (!e.retryPending || e.attempts != attemptsWhenScheduled || closed) {
-            return; // the timeout or endInput took over
+            return; // the timeout took over
         }
         e.retryPending = false;
-        delayedRetries.remove(e);
         attempt(e);
     }
 
@@ -255,10 +242,7 @@ public final class AsyncWaitOperator extends UdfOperator<AsyncFunction<Object, O
 
     /** Hands the element to the user's {@code timeout()}; no retry follows, and the first completion (of either future) counts. */
     private void timeout(AsyncQueue.Element e) throws Exception {
-        if (e.retryPending) {
-            e.retryPending = false;
-            delayedRetries.remove(e);
-        }
+        e.retryPending = false;
         Attempt f = new Attempt(e, context.processingTime());
         e.timeoutFuture = f;
         userFunction.timeout(e.value, f);
