@@ -48,6 +48,12 @@ import java.util.concurrent.TimeUnit;
  * <p><b>Threads.</b> {@code asyncInvoke} and {@code timeout} run on the subtask's thread; a {@link ResultFuture} may be
  * completed from any thread, and its results are emitted on the subtask's thread.
  *
+ * <p><b>Differences from Flink 1.20, on purpose.</b> Retries go on after the end of input (Flink starts pending
+ * retries at once and then retries nothing, so an attempt failing near the end fails the job). Once a request timed
+ * out, it is not retried (Flink may retry it when the exception predicate accepts the {@code TimeoutException}, without
+ * a new timeout). {@code ExponentialBackoffDelayRetryStrategy} computes each request's delays from its own attempts
+ * (Flink's grow across all requests of a subtask).
+ *
  * <p>The operator is named "async wait operator", as in Flink. It is not chained behind a classic
  * {@code SourceFunction} (whose own thread could not wait for a free slot), as Flink does not chain it there either.
  */

@@ -47,6 +47,7 @@ public final class AsyncOperatorSpec implements Function {
         this.retryStrategy = retryStrategy;
     }
 
+    /** The user's function; the operator works on a copy per subtask. */
     public AsyncFunction<?, ?> getFunction() {
         return function;
     }
@@ -56,14 +57,17 @@ public final class AsyncOperatorSpec implements Function {
         return timeoutMillis;
     }
 
+    /** The most elements and watermarks held at once; positive. */
     public int getCapacity() {
         return capacity;
     }
 
+    /** Whether results keep the input order. */
     public AsyncDataStream.OutputMode getOutputMode() {
         return outputMode;
     }
 
+    /** When to retry; {@link AsyncRetryStrategies#NO_RETRY_STRATEGY} for never. */
     public AsyncRetryStrategy<?> getRetryStrategy() {
         return retryStrategy;
     }

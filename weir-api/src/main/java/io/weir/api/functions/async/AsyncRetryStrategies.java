@@ -140,6 +140,7 @@ public final class AsyncRetryStrategies {
             return this;
         }
 
+        /** The strategy with the settings given so far; the builder may be used again. */
         public FixedDelayRetryStrategy<OUT> build() {
             return new FixedDelayRetryStrategy<>(maxAttempts, backoffTimeMillis, resultPredicate, exceptionPredicate);
         }
@@ -159,6 +160,14 @@ public final class AsyncRetryStrategies {
         private final long maxRetryDelay;
         private final double multiplier;
 
+        /**
+         * Prefer {@link ExponentialBackoffDelayRetryStrategyBuilder}; public as in Flink.
+         *
+         * @param resultPredicate    retry on these results; null for never
+         * @param exceptionPredicate retry on these errors; null for never
+         * @throws IllegalArgumentException if {@code maxAttempts} or {@code initialDelay} is not positive,
+         *     {@code maxRetryDelay < initialDelay}, or {@code multiplier < 1}
+         */
         public ExponentialBackoffDelayRetryStrategy(int maxAttempts, long initialDelay, long maxRetryDelay, double multiplier,
                 Predicate<Collection<OUT>> resultPredicate, Predicate<Throwable> exceptionPredicate) {
             super(maxAttempts, resultPredicate, exceptionPredicate);
@@ -217,6 +226,11 @@ public final class AsyncRetryStrategies {
             return this;
         }
 
+        /**
+         * The strategy with the settings given so far; the builder may be used again.
+         *
+         * @throws IllegalArgumentException if a setting given to the constructor is out of range, naming it
+         */
         public ExponentialBackoffDelayRetryStrategy<OUT> build() {
             return new ExponentialBackoffDelayRetryStrategy<>(maxAttempts, initialDelay, maxRetryDelay, multiplier, resultPredicate,
                     exceptionPredicate);
