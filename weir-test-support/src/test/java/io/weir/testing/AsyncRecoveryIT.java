@@ -10,11 +10,9 @@ import io.weir.api.environment.CheckpointingMode;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionResult;
-import io.weir.api.functions.RichMapFunction;
 import io.weir.api.functions.async.ResultFuture;
 import io.weir.api.functions.async.RichAsyncFunction;
 import io.weir.api.restart.RestartStrategies;
-import io.weir.api.state.CheckpointListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
@@ -36,13 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An async lookup whose requests are always in flight at checkpoints, with one injected failure after two completed
- * checkpoints: the restored operator requests the elements of its checkpoint again, and the committed output is exactly
+ * checkpoints (the failure injector of {@link BroadcastStateRecoveryIT}): the restored operator requests the elements of its checkpoint again, and the committed output is exactly
  * the failure-free output, ordered and unordered, with aligned and unaligned checkpoints.
  */
 @Timeout(300)
 class AsyncRecoveryIT {
     static final long N = 6_000;
-    static final AtomicBoolean FAILED = new AtomicBoolean();
     /** The most requests a checkpoint found in flight. */
     static final AtomicInteger IN_FLIGHT_AT_CHECKPOINT = new AtomicInteger();
     static ExecutorService pool;
@@ -97,29 +93,11 @@ class AsyncRecoveryIT {
         public void initializeState(FunctionInitializationContext context) {}
     }
 
-    /** Throws once, in subtask 0, at its first record after the second completed checkpoint. */
-    static final class FailAfterCheckpoints extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private transient volatile int completed;
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            completed++;
-        }
-
-        @Override
-        public Long map(Long value) {
-            if (getRuntimeContext().getIndexOfThisSubtask() == 0 && completed >= 2 && !FAILED.getAndSet(true)) {
-                throw new IllegalStateException("injected failure at " + value);
-            }
-            return value;
-        }
-    }
-
     @ParameterizedTest(name = "{0}, parallelism {1}, unaligned {2}")
     @CsvSource({"ORDERED, 1, false", "UNORDERED, 2, false", "ORDERED, 2, true"})
     void lookupsInFlightAtTheCheckpointAreRequestedAgain_andTheOutputIsExactlyOnce(AsyncDataStream.OutputMode mode, int parallelism,
             boolean unaligned) throws Exception {
-        FAILED.set(false);
+        BroadcastStateRecoveryIT.FAILED.set(false);
         IN_FLIGHT_AT_CHECKPOINT.set(0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.enableCheckpointing(20, CheckpointingMode.EXACTLY_ONCE);
@@ -129,7 +107,7 @@ class AsyncRecoveryIT {
         CollectingSink<String> sink = CollectingSink.create();
         // paced: each reader emits at most N / 8 / parallelism records per checkpoint, so the input outlasts two checkpoints
         DataStream<Long> input = env.fromSource(new PacedSource<>(new NumberSequenceSource(0, N - 1), N / 8 / parallelism), "numbers")
-                .map(new FailAfterCheckpoints()).rebalance();
+                .map(new BroadcastStateRecoveryIT.FailAfterCheckpoints()).rebalance();
         DataStream<String> out = mode == AsyncDataStream.OutputMode.ORDERED
                 ? AsyncDataStream.orderedWait(input, new LaggingLookup(), 200, TimeUnit.MILLISECONDS, 16)
                 : AsyncDataStream.unorderedWait(input, new LaggingLookup(), 200, TimeUnit.MILLISECONDS, 16);
@@ -138,7 +116,7 @@ class AsyncRecoveryIT {
         JobClient client = env.executeAsync("async lookup " + mode + " p" + parallelism + (unaligned ? " unaligned" : ""));
         JobExecutionResult result = client.getJobExecutionResult().get(4, TimeUnit.MINUTES);
 
-        assertThat(FAILED).as("the failure was injected").isTrue();
+        assertThat(BroadcastStateRecoveryIT.FAILED).as("the failure was injected").isTrue();
         assertThat(result.getRestarts()).isEqualTo(1);
         assertThat(client.getFailureHistory().get(0).restoredCheckpointId()).as("restored from a checkpoint").isPositive();
         assertThat(IN_FLIGHT_AT_CHECKPOINT.get()).as("requests in flight at a checkpoint").isPositive();
