@@ -3,7 +3,13 @@ package io.weir.testing;
 import io.weir.api.datastream.DataStream;
 import io.weir.api.datastream.KeyedStream;
 import io.weir.api.environment.StreamExecutionEnvironment;
+import io.weir.api.datastream.AsyncDataStream;
 import io.weir.api.eventtime.WatermarkStrategy;
+import io.weir.api.functions.async.AsyncFunction;
+import io.weir.api.functions.async.AsyncRetryStrategies;
+import io.weir.api.functions.async.AsyncRetryStrategy;
+import io.weir.api.functions.async.ResultFuture;
+import io.weir.api.functions.async.RetryPredicates;
 import io.weir.api.functions.RichMapFunction;
 import io.weir.api.tuple.Tuple2;
 import io.weir.api.tuple.Tuple3;
@@ -14,6 +20,9 @@ import io.weir.runtime.simulation.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /** Jobs whose committed output does not depend on the order of interleaving, so any fault-free run is the oracle. */
 final class SimulationJobs {
@@ -231,6 +240,60 @@ final class SimulationJobs {
             env.setParallelism(2);
             env.enableCheckpointing(10);
             windowJoinPairs(env).addSink(sink);
+            return sink::committed;
+        });
+    }
+
+    /**
+     * A lookup answered on the task thread, so that a run stays deterministic: a third of the requests at once, a
+     * third after one failed attempt and a retry (a processing-time timer), a third only by {@code timeout()} (the
+     * timeout's timer). Requests are thus in flight across checkpoints and failures, and the answer never depends on
+     * which way it came.
+     */
+    static final class SimulatedLookup implements AsyncFunction<Long, String> {
+        private transient Set<Long> failedOnce;
+
+        static String answer(long x) {
+            return "v" + x;
+        }
+
+        @Override
+        public void asyncInvoke(Long x, ResultFuture<String> resultFuture) {
+            if (failedOnce == null) {
+                failedOnce = new HashSet<>();
+            }
+            if (x % 3 == 0) {
+                resultFuture.complete(List.of(answer(x)));
+            } else if (x % 3 == 1) {
+                if (failedOnce.add(x)) {
+                    resultFuture.completeExceptionally(new java.io.IOException("first attempt of " + x + " fails"));
+                } else {
+                    resultFuture.complete(List.of(answer(x)));
+                }
+            } // x % 3 == 2: only the timeout answers
+        }
+
+        @Override
+        public void timeout(Long x, ResultFuture<String> resultFuture) {
+            resultFuture.complete(List.of(answer(x)));
+        }
+    }
+
+    /**
+     * Async I/O with a small capacity (so the operator holds its input back often), retries and timeouts on virtual time:
+     * ordered and chained to the source, or unordered behind a rebalance (its own task, reading channels).
+     */
+    static Simulation<String> asyncLookup(boolean ordered) {
+        return Simulation.of("async lookup " + (ordered ? "ordered" : "unordered"), (env, run) -> {
+            CollectingSink<String> sink = CollectingSink.forRun(run);
+            env.enableCheckpointing(10);
+            AsyncRetryStrategy<String> retry = new AsyncRetryStrategies.FixedDelayRetryStrategyBuilder<String>(2, 3)
+                    .ifException(RetryPredicates.createExceptionTypePredicate(java.io.IOException.class)).build();
+            DataStream<Long> input = env.fromSequence(0, 899);
+            DataStream<String> out = ordered
+                    ? AsyncDataStream.orderedWaitWithRetry(input, new SimulatedLookup(), 20, TimeUnit.MILLISECONDS, 4, retry)
+                    : AsyncDataStream.unorderedWaitWithRetry(input.rebalance(), new SimulatedLookup(), 20, TimeUnit.MILLISECONDS, 3, retry);
+            out.addSink(sink);
             return sink::committed;
         });
     }

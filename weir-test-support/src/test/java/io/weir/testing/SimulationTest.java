@@ -40,7 +40,9 @@ class SimulationTest {
                 Arguments.of(SimulationJobs.broadcastRates(3, true)),
                 Arguments.of(SimulationJobs.intervalJoin(2, false)),
                 Arguments.of(SimulationJobs.intervalJoin(3, true)),
-                Arguments.of(SimulationJobs.windowJoin()));
+                Arguments.of(SimulationJobs.windowJoin()),
+                Arguments.of(SimulationJobs.asyncLookup(true)),
+                Arguments.of(SimulationJobs.asyncLookup(false)));
     }
 
     @ParameterizedTest
@@ -61,6 +63,16 @@ class SimulationTest {
         assertThat(b.trace()).isEqualTo(a.trace());
         assertThat(b.steps()).isEqualTo(a.steps());
         assertThat(b.faults()).isEqualTo(a.faults());
+        assertThat(b.checkpoints()).isEqualTo(a.checkpoints());
+    }
+
+    @Test
+    void whenAnAsyncJobIsReplayedWithTheSameSeed_thenTheRunIsIdentical() {
+        SimulationResult a = SimulationJobs.asyncLookup(false).run(5);
+        SimulationResult b = SimulationJobs.asyncLookup(false).run(5);
+        a.assertExactlyOnce();
+        assertThat(b.trace()).isEqualTo(a.trace());
+        assertThat(b.steps()).isEqualTo(a.steps());
         assertThat(b.checkpoints()).isEqualTo(a.checkpoints());
     }
 

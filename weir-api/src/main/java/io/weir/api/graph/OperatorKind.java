@@ -23,6 +23,8 @@ public enum OperatorKind {
     TIMESTAMPS_AND_WATERMARKS,
     /** {@code window(..)} and {@code windowAll(..)} with their functions; the function is a {@link WindowOperatorSpec}. */
     WINDOW,
+    /** {@code AsyncDataStream.orderedWait/unorderedWait(..)}; the function is an {@link AsyncOperatorSpec}. */
+    ASYNC_WAIT,
     /** {@code CoMapFunction} on connected streams. */
     CO_MAP,
     /** {@code CoFlatMapFunction} on connected streams. */

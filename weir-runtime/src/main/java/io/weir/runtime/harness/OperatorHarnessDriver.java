@@ -31,7 +31,9 @@ import java.util.PriorityQueue;
  * Runs one built-in operator synchronously on the caller's thread, with manual processing time,
  * captured output, and snapshots as bytes in the checkpoint format. The engine behind
  * {@code weir-test-support}'s operator harnesses; it uses the same operator classes, state
- * backends and snapshot format as a running job. Not thread-safe.
+ * backends and snapshot format as a running job. Not thread-safe, except that operators may hand
+ * work to the caller's thread from any thread (as async I/O completions do): such mails run after
+ * each call of the driver, and when {@link #processMails()} is called.
  */
 public final class OperatorHarnessDriver {
     /** All snapshots of one harness belong to one lineage, as the checkpoints of one job (and its restores) do. */
@@ -53,6 +55,7 @@ public final class OperatorHarnessDriver {
     private final Map<String, List<Emitted>> sideOutputs = new HashMap<>();
     private final List<Boolean> watermarkStatuses = new ArrayList<>();
     private final PriorityQueue<Scheduled> scheduled = new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> mails = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long processingTime;
     private long seq;
     private boolean opened;
@@ -130,6 +133,11 @@ public final class OperatorHarnessDriver {
             public void scheduleAt(long timestamp, Runnable action) {
                 scheduled.add(new Scheduled(timestamp, seq++, action));
             }
+
+            @Override
+            public void runOnTaskThread(Runnable action) {
+                mails.add(action);
+            }
         };
         OperatorContext ctx = new OperatorContext("harness-job", OPERATOR_ID, "operator under test", "harness task", subtask, parallelism,
                 maxParallelism, 0, (KeySelector<?, ?>) copy[1], restored, restoreFrom == null ? -1 : 0, pts, false,
@@ -168,6 +176,31 @@ public final class OperatorHarnessDriver {
         operator.initializeState();
         operator.open();
         opened = true;
+        processMails();
+    }
+
+    /**
+     * Runs the mails operators put (work completed on other threads, such as async I/O results), in order, on the
+     * caller's thread, until none is left; returns how many ran. The driver also runs them after each of its calls.
+     */
+    public int processMails() {
+        int n = 0;
+        Runnable m;
+        while ((m = mails.poll()) != null) {
+            m.run();
+            n++;
+        }
+        return n;
+    }
+
+    /** Whether the operator takes input now (false: a running task would hold its input back). */
+    public boolean isReadyForInput() {
+        return operator.isReadyForInput();
+    }
+
+    /** Whether the operator still has work in flight (a running task waits for it at end of input). */
+    public boolean hasPendingWork() {
+        return operator.hasPendingWork();
     }
 
     private void checkOpen() {
@@ -179,6 +212,7 @@ public final class OperatorHarnessDriver {
     public void processElement(Object value, Long timestamp) {
         checkOpen();
         operator.processElement(value, timestamp == null ? RecordBatch.NO_TIMESTAMP : timestamp);
+        processMails();
     }
 
     /** A record of the second input of a two-input operator (see {@link #twoInput}). */
@@ -194,6 +228,7 @@ public final class OperatorHarnessDriver {
     public void processWatermark(long watermark) {
         checkOpen();
         operator.processWatermark(watermark);
+        processMails();
     }
 
     /** An idle (true) or active (false) status from the input. */
@@ -206,8 +241,10 @@ public final class OperatorHarnessDriver {
     public void setProcessingTime(long time) {
         checkOpen();
         processingTime = time;
+        processMails();
         while (!scheduled.isEmpty() && scheduled.peek().time <= time) {
             scheduled.poll().action().run();
+            processMails();
         }
     }
 
@@ -247,6 +284,7 @@ public final class OperatorHarnessDriver {
 
     public void endInput() throws Exception {
         operator.endInput();
+        processMails();
     }
 
     public void close() throws Exception {

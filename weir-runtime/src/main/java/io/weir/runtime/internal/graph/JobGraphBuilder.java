@@ -202,12 +202,25 @@ public final class JobGraphBuilder {
                 && e.from.parallelism == e.to.parallelism && e.from.maxParallelism == e.to.maxParallelism;
     }
 
+    /**
+     * An async operator at capacity holds its input back until completions (mails on the task thread) free a slot. A
+     * classic source emits from a thread of its own, which cannot wait for that, so, as in Flink, such an operator
+     * is not chained behind one.
+     */
+    private static boolean waitsForSlots(Node n) {
+        return n.t instanceof OneInputTransformation && ((OneInputTransformation<?, ?>) n.t).getKind() == io.weir.api.graph.OperatorKind.ASYNC_WAIT;
+    }
+
+    private static boolean isClassicSource(Node n) {
+        return n.t instanceof SourceTransformation && ((SourceTransformation<?>) n.t).getSource() == null;
+    }
+
     private JobGraph chain() {
         List<Node> order = topologicalOrder();
         Map<Node, List<Node>> chains = new LinkedHashMap<>();
         Map<Node, Node> headOf = new HashMap<>();
         for (Node n : order) {
-            if (n.in.size() == 1 && chainable(n.in.get(0))) {
+            if (n.in.size() == 1 && chainable(n.in.get(0)) && !(waitsForSlots(n) && isClassicSource(headOf.get(n.in.get(0).from)))) {
                 Node head = headOf.get(n.in.get(0).from);
                 headOf.put(n, head);
                 chains.get(head).add(n);

@@ -124,6 +124,11 @@ final class ExecutionAttempt {
                         long delay = Math.max(0, timestamp - services.clock().currentTimeMillis());
                         services.timers().schedule(() -> self[0].runOnTaskThread(action::run), delay);
                     }
+
+                    @Override
+                    public void runOnTaskThread(Runnable action) {
+                        self[0].runOnTaskThread(action::run);
+                    }
                 };
                 StreamOperator[] chain = createChain(services, v, i, number, tr, pts, writers, writerTags);
                 InputGate gate = v.isSource() ? null : new InputGate(inputs[v.index()][i]);

@@ -38,6 +38,7 @@ public final class OperatorFactory {
             case SINK: return new SimpleOperators.SinkOperator(cast(fn));
             case TIMESTAMPS_AND_WATERMARKS: return new TimestampsAndWatermarksOperator((TimestampsAndWatermarksSpec) fn);
             case WINDOW: return new WindowOperator((WindowOperatorSpec) fn);
+            case ASYNC_WAIT: return new AsyncWaitOperator((io.weir.api.graph.AsyncOperatorSpec) fn);
             default: throw new IllegalStateException("Unknown operator kind " + kind + " for a one-input operator");
         }
     }

@@ -108,6 +108,26 @@ public abstract class StreamOperator {
     /** All input has ended (not called when restored from a checkpoint taken after end of input). */
     public void endInput() throws Exception {}
 
+    /**
+     * Whether the operator takes more input now. An operator that holds a bounded amount of work started for earlier
+     * elements (async I/O at its capacity) answers false while it is full: the task then takes nothing from its input
+     * (records, watermarks and aligned barriers stay queued, which is back-pressure upstream) but keeps running mails,
+     * which complete that work, and asks again at its next step. Task thread; asked before every input batch (and
+     * every source record), so it must be cheap. The default is always ready.
+     */
+    public boolean isReadyForInput() {
+        return true;
+    }
+
+    /**
+     * Whether work the operator started has not yet produced its output (async requests in flight). After
+     * {@link #endInput} the task keeps running mails, and does not end the input of the next operator of its chain
+     * nor send end-of-data, until this is false. Task thread. The default has none.
+     */
+    public boolean hasPendingWork() {
+        return false;
+    }
+
     /** Synchronous part of a checkpoint. */
     public OperatorSnapshot snapshotState(long checkpointId, long timestamp) throws Exception {
         try {

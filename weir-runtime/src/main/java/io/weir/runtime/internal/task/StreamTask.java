@@ -34,8 +34,14 @@ import java.util.List;
  * code never runs concurrently with itself. Only {@link #cancel()} and the mail-putting methods may
  * be called from other threads.
  *
+ * <p>An operator may hold input back ({@link StreamOperator#isReadyForInput()}: async I/O at its capacity): the
+ * step then takes no input, flushes its output and reports {@link StepResult#IDLE}; mails still run, and they are
+ * what frees the operator (completed requests), so a waiting runner wakes on the next mail.
+ *
  * <p>End of input: when every input has delivered end-of-data (or the source is exhausted), the
- * chain's {@code endInput} runs and end-of-data goes downstream; the task then stays RUNNING,
+ * chain's {@code endInput} runs, operator by operator in chain order; an operator with pending work
+ * ({@link StreamOperator#hasPendingWork()}: async requests in flight) holds back the rest while the
+ * following steps run mails, until its work is done. Then end-of-data goes downstream; the task then stays RUNNING,
  * taking part in checkpoints, until the master says the job is finished (after a final checkpoint
  * when checkpointing is on). It then sends end-of-partition (FINISHING, until its outboxes are
  * drained), closes its operators and is FINISHED.
@@ -93,6 +99,12 @@ public final class StreamTask {
     private volatile boolean cancelRequested;
     private volatile Thread thread;
     private boolean endOfDataSent;
+    /** -1 until the input ends; then how many operators of the chain have ended their input and finished their pending work. */
+    private int inputEndedOperators = -1;
+    /** The endInput of {@code chain[inputEndedOperators]} ran, but that operator still has pending work. */
+    private boolean awaitingPendingWork;
+    /** The last input step took nothing because an operator of the chain was not ready for input. */
+    private boolean inputHeldByOperator;
     private boolean finishRequested;
     private boolean endOfInputRestored;
     private long lastFlushNanos;
@@ -271,11 +283,19 @@ public final class StreamTask {
     private StepResult stepInputs() throws Exception {
         mailbox.runAll();
         input.handlePriorityWork();
+        if (awaitingPendingWork) {
+            continueEndOfInput();
+        }
         if (finishRequested && input.allFinished()) {
             return beginFinishing();
         }
         if (!outputsAvailable()) {
             return StepResult.BACKPRESSURED;
+        }
+        inputHeldByOperator = !chainReadyForInput();
+        if (inputHeldByOperator) {
+            flushOutputs();
+            return StepResult.IDLE;
         }
         if (!input.processNext()) {
             flushOutputs();
@@ -286,15 +306,22 @@ public final class StreamTask {
 
     private StepResult stepSource() throws Exception {
         mailbox.runAll();
+        if (awaitingPendingWork) {
+            continueEndOfInput();
+        }
         if (finishRequested) {
             return beginFinishing();
         }
-        if (endOfDataSent) {
+        if (inputEndedOperators >= 0 || endOfDataSent) {
             flushOutputs();
             return StepResult.IDLE;
         }
         if (!outputsAvailable()) {
             return StepResult.BACKPRESSURED;
+        }
+        if (!chainReadyForInput()) {
+            flushOutputs();
+            return StepResult.IDLE;
         }
         for (int i = 0; i < SOURCE_BURST; i++) {
             InputStatus status = readerSource.emitNext();
@@ -306,7 +333,7 @@ public final class StreamTask {
                 flushOutputs();
                 return StepResult.IDLE;
             }
-            if (!outputsAvailable() || !mailbox.isEmpty()) {
+            if (!outputsAvailable() || !mailbox.isEmpty() || !chainReadyForInput()) {
                 break;
             }
         }
@@ -322,7 +349,10 @@ public final class StreamTask {
     private StepResult stepLegacySource() throws Exception {
         synchronized (legacySource.checkpointLock()) {
             mailbox.runAll();
-            if (legacySourceEnded && !endOfDataSent) {
+            if (awaitingPendingWork) {
+                continueEndOfInput();
+            }
+            if (legacySourceEnded && inputEndedOperators < 0 && !endOfDataSent) {
                 endOfInput();
             }
             flushOutputs();
@@ -418,7 +448,9 @@ public final class StreamTask {
             wait = mailbox.isEmpty() && !cancelRequested;
             nanos = services.flushIntervalNanos();
         } else {
-            wait = mailbox.isEmpty() && (input == null || (!input.hasReadableData() && !input.hasPriority())) && !cancelRequested;
+            // input held back by an operator waits for a mail (a completion), not for more input
+            wait = mailbox.isEmpty() && (input == null || ((inputHeldByOperator || !input.hasReadableData()) && !input.hasPriority()))
+                    && !cancelRequested;
             nanos = input == null ? 1_000_000L : 50_000_000L;
         }
         if (wait) {
@@ -426,6 +458,16 @@ public final class StreamTask {
         } else {
             wakeup.cancelPrepare();
         }
+    }
+
+    /** Whether every operator of the chain takes input now (see {@link StreamOperator#isReadyForInput()}). */
+    private boolean chainReadyForInput() {
+        for (StreamOperator op : chain) {
+            if (!op.isReadyForInput()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the outboxes are drained and every output can take a few more batches. */
@@ -462,8 +504,27 @@ public final class StreamTask {
         if (chain[0] instanceof SourceReaderOperator || chain[0] instanceof LegacySourceOperator) {
             chain[0].processWatermark(Long.MAX_VALUE);
         }
-        for (StreamOperator op : chain) {
-            op.endInput();
+        inputEndedOperators = 0;
+        continueEndOfInput();
+    }
+
+    /**
+     * Ends the input of the chain's operators in order. An operator with pending work after its endInput (async
+     * requests in flight) stops the sequence; the steps that follow run mails and call this again, until its work is
+     * done. Only then does the next operator's input end, so it sees every result; end-of-data goes last.
+     */
+    private void continueEndOfInput() throws Exception {
+        while (inputEndedOperators < chain.length) {
+            StreamOperator op = chain[inputEndedOperators];
+            if (!awaitingPendingWork) {
+                op.endInput();
+            }
+            awaitingPendingWork = op.hasPendingWork();
+            if (awaitingPendingWork) {
+                flushOutputs();
+                return;
+            }
+            inputEndedOperators++;
         }
         signalEndOfData();
     }
