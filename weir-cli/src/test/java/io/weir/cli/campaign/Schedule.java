@@ -296,7 +296,9 @@ final class Schedule {
      *
      * @return whether the operator launches again
      */
-    private boolean afterEarlyExit(Run r) throws IOException {
+    private boolean afterEarlyExit(Run r) throws IOException, InterruptedException {
+        // the JVM has ended; wait for its output to be read to the end, or its last error line may be missed
+        r.process.waitFor(s.runTimeoutMs(), TimeUnit.MILLISECONDS);
         int code = r.process.exitCode();
         if (code == 0) {
             if (r.done) {
