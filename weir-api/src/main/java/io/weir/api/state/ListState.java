@@ -2,7 +2,11 @@ package io.weir.api.state;
 
 import java.util.List;
 
-/** A list of values per key (keyed state) or per operator (operator state). */
+/**
+ * A list of values per key (keyed state) or per operator (operator state). {@link #get()} of keyed state returns the
+ * stored list itself, as Flink's heap backend does: changing it changes the state (elements added that way are not
+ * copied). Operator list state returns a read-only view.
+ */
 public interface ListState<T> extends AppendingState<T, Iterable<T>> {
     /**
      * Replaces the contents with {@code values}; copies mutable elements as {@link #add} does (keyed

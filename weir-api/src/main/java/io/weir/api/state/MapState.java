@@ -22,12 +22,20 @@ public interface MapState<UK, UV> extends State {
 
     boolean contains(UK key) throws Exception;
 
+    /**
+     * The current key's entries, live as in Flink's heap backend: removing through the iterator removes the entry from
+     * the state, and {@code Map.Entry.setValue} replaces its value (copied as {@link #put} copies). Do not call
+     * {@link #put} or {@link #remove} while iterating.
+     */
     Iterable<Map.Entry<UK, UV>> entries() throws Exception;
 
+    /** The current key's map keys, live: removing through the iterator removes the entry. */
     Iterable<UK> keys() throws Exception;
 
+    /** The current key's map values, live: removing through the iterator removes the entry. */
     Iterable<UV> values() throws Exception;
 
+    /** An iterator over {@link #entries()}, with the same live semantics. */
     Iterator<Map.Entry<UK, UV>> iterator() throws Exception;
 
     boolean isEmpty() throws Exception;

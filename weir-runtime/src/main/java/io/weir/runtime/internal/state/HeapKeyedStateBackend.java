@@ -513,7 +513,7 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
         @SuppressWarnings("unchecked")
         public Iterable<T> get() {
             Object v = read();
-            return v == null ? java.util.List.of() : java.util.Collections.unmodifiableList((java.util.List<T>) v);
+            return v == null ? java.util.List.of() : (java.util.List<T>) v; // the live list, as Flink's heap backend returns it
         }
 
         @Override
@@ -648,22 +648,66 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
 
         @Override
         public Iterable<Map.Entry<UK, UV>> entries() {
-            return java.util.Collections.unmodifiableMap(readMap()).entrySet();
+            Map<UK, UV> m = readMap();
+            return () -> liveEntries(m);
         }
 
         @Override
         public Iterable<UK> keys() {
-            return java.util.Collections.unmodifiableMap(readMap()).keySet();
+            return readMap().keySet();
         }
 
         @Override
         public Iterable<UV> values() {
-            return java.util.Collections.unmodifiableMap(readMap()).values();
+            return readMap().values();
         }
 
         @Override
         public java.util.Iterator<Map.Entry<UK, UV>> iterator() {
-            return entries().iterator();
+            return liveEntries(readMap());
+        }
+
+        /**
+         * The entries of the current key's map, live as in Flink's heap backend: {@code remove()} removes the entry from
+         * the state and {@code setValue} replaces its value (copied as {@link #put} copies).
+         */
+        private java.util.Iterator<Map.Entry<UK, UV>> liveEntries(Map<UK, UV> m) {
+            java.util.Iterator<Map.Entry<UK, UV>> it = m.entrySet().iterator();
+            return new java.util.Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
+                }
+
+                @Override
+                public Map.Entry<UK, UV> next() {
+                    Map.Entry<UK, UV> e = it.next();
+                    return new Map.Entry<>() {
+                        @Override
+                        public UK getKey() {
+                            return e.getKey();
+                        }
+
+                        @Override
+                        public UV getValue() {
+                            return e.getValue();
+                        }
+
+                        @Override
+                        @SuppressWarnings("unchecked")
+                        public UV setValue(UV value) {
+                            UV old = e.getValue();
+                            e.setValue(value == null || !table.copyValues || value == old ? value : (UV) table.toStore(value, old));
+                            return old;
+                        }
+                    };
+                }
+
+                @Override
+                public void remove() {
+                    it.remove();
+                }
+            };
         }
 
         @Override
