@@ -35,6 +35,37 @@ class SinkV2BasicsIT {
         assertThat(out.lines().filter(l -> l.matches("[12]> 7"))).hasSize(1);
     }
 
+    static final java.util.concurrent.atomic.AtomicLong OLD_STYLE = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A sink written against Flink 1.20's deprecated createWriter(Sink.InitContext). */
+    static final class OldStyle implements io.weir.api.connector.sink2.Sink<Long> {
+        @Override
+        @SuppressWarnings("deprecation")
+        public io.weir.api.connector.sink2.SinkWriter<Long> createWriter(InitContext context) {
+            return new io.weir.api.connector.sink2.SinkWriter<>() {
+                @Override
+                public void write(Long element, Context ctx) {
+                    OLD_STYLE.addAndGet(element);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {}
+            };
+        }
+    }
+
+    @Test
+    void aSinkImplementingTheDeprecatedCreateWriterWorks() throws Exception {
+        OLD_STYLE.set(0);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.fromSequence(1, 100).sinkTo(new OldStyle());
+        env.execute("old style sink");
+        assertThat(OLD_STYLE.get()).isEqualTo(5050);
+    }
+
     @Test
     void discardingSinkRunsTheJobToTheEnd() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);

@@ -20,11 +20,13 @@ public interface Sink<InputT> extends Serializable {
     /**
      * Flink's older form of {@link #createWriter(WriterInitContext)}; implement one of the two.
      *
+     * @param context where the writer runs
+     *
      * @throws IOException if the writer cannot be created
      * @throws UnsupportedOperationException if neither form is implemented
      */
     @Deprecated
-    default SinkWriter<InputT> createWriter(InitContext context) throws IOException {
+    default SinkWriter<InputT> createWriter(Sink.InitContext context) throws IOException {
         throw new UnsupportedOperationException(getClass().getName() + " implements neither createWriter(WriterInitContext) nor"
                 + " createWriter(InitContext).");
     }
@@ -35,6 +37,33 @@ public interface Sink<InputT> extends Serializable {
      * @throws IOException if the writer cannot be created (fails the task; the job restarts as its strategy says)
      */
     default SinkWriter<InputT> createWriter(WriterInitContext context) throws IOException {
-        return createWriter((InitContext) context);
+        if (context instanceof Sink.InitContext) {
+            return createWriter((Sink.InitContext) context);
+        }
+        return createWriter(new Sink.InitContext() {
+            @Override
+            public int getSubtaskId() {
+                return context.getSubtaskId();
+            }
+
+            @Override
+            public int getNumberOfParallelSubtasks() {
+                return context.getNumberOfParallelSubtasks();
+            }
+
+            @Override
+            public int getAttemptNumber() {
+                return context.getAttemptNumber();
+            }
+
+            @Override
+            public java.util.OptionalLong getRestoredCheckpointId() {
+                return context.getRestoredCheckpointId();
+            }
+        });
     }
+
+    /** Flink's older name for the context given to {@link #createWriter(Sink.InitContext)}. */
+    @Deprecated
+    interface InitContext extends io.weir.api.connector.sink2.InitContext {}
 }

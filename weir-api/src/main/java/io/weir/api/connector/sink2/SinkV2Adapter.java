@@ -62,7 +62,7 @@ public final class SinkV2Adapter<IN> extends TwoPhaseCommitSinkFunction<IN, Sink
         return sink;
     }
 
-    private final class InitContextImpl implements WriterInitContext, CommitterInitContext {
+    private final class InitContextImpl implements WriterInitContext, CommitterInitContext, Sink.InitContext {
         @Override
         public int getSubtaskId() {
             return getRuntimeContext().getIndexOfThisSubtask();
@@ -106,7 +106,7 @@ public final class SinkV2Adapter<IN> extends TwoPhaseCommitSinkFunction<IN, Sink
         super.open(parameters);
         writer = restoredWriterState != null
                 ? ((SupportsWriterState<IN, Object>) sink).restoreWriter(new InitContextImpl(), restoredWriterState)
-                : sink.createWriter(new InitContextImpl());
+                : sink.createWriter((WriterInitContext) new InitContextImpl());
         if (writer == null) {
             throw new IllegalStateException("Sink " + sink.getClass().getName() + " created a null writer.");
         }
