@@ -14,9 +14,7 @@ import io.weir.api.io.SimpleVersionedSerializer;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.execution.JobClient;
 import io.weir.api.execution.JobExecutionResult;
-import io.weir.api.functions.RichMapFunction;
 import io.weir.api.restart.RestartStrategies;
-import io.weir.api.state.CheckpointListener;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(300)
 class SinkV2ExactlyOnceIT {
     static final long N = 4_000;
-    static final AtomicBoolean FAILED = new AtomicBoolean();
     /** Committed batches by id: what a reader of the external system would see. */
     static final Map<String, List<Long>> VISIBLE = new ConcurrentHashMap<>();
     /** The final counter of each subtask's writer, reported at the end of input. */
@@ -195,28 +191,10 @@ class SinkV2ExactlyOnceIT {
         }
     }
 
-    /** Throws once, in subtask 0, at its first element after the second completed checkpoint. */
-    static final class FailAfterCheckpoints extends RichMapFunction<Long, Long> implements CheckpointListener {
-        private transient volatile int completed;
-
-        @Override
-        public void notifyCheckpointComplete(long checkpointId) {
-            completed++;
-        }
-
-        @Override
-        public Long map(Long value) {
-            if (getRuntimeContext().getIndexOfThisSubtask() == 0 && completed >= 2 && !FAILED.getAndSet(true)) {
-                throw new IllegalStateException("injected failure at " + value);
-            }
-            return value;
-        }
-    }
-
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 3})
     void whatTheCommitterMadeVisibleIsTheInputExactlyOnce(int parallelism) throws Exception {
-        FAILED.set(false);
+        BroadcastStateRecoveryIT.FAILED.set(false);
         VISIBLE.clear();
         FINAL_COUNTS.clear();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
@@ -224,12 +202,12 @@ class SinkV2ExactlyOnceIT {
         env.getCheckpointConfig().setCheckpointStorage(checkpoints.toUri().toString());
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(2, 0));
         env.fromSource(new PacedSource<>(new NumberSequenceSource(0, N - 1), N / 8 / parallelism), "numbers")
-                .map(new FailAfterCheckpoints()).sinkTo(new BatchingSink());
+                .map(new BroadcastStateRecoveryIT.FailAfterCheckpoints()).sinkTo(new BatchingSink());
 
         JobClient client = env.executeAsync("sink v2 p" + parallelism);
         JobExecutionResult result = client.getJobExecutionResult().get(4, TimeUnit.MINUTES);
 
-        assertThat(FAILED).as("the failure was injected").isTrue();
+        assertThat(BroadcastStateRecoveryIT.FAILED).as("the failure was injected").isTrue();
         assertThat(result.getRestarts()).isEqualTo(1);
         List<Long> visible = new ArrayList<>();
         VISIBLE.values().forEach(visible::addAll);

@@ -118,17 +118,10 @@ public final class CoOperators {
             ProcessOperators.sideOutput(output, context.operatorName(), tag, value, collector.timestamp);
         }
 
-        private void fire(long timestamp, TimeDomain domain) throws Exception {
+        private void fire(long timestamp, TimeDomain domain) {
             firingDomain = domain;
             firingTimestamp = timestamp;
-            collector.timestamp = domain == TimeDomain.EVENT_TIME ? timestamp : noTimestamp();
-            try {
-                onTimer(timestamp);
-            } catch (OperatorException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new OperatorException(name(), context.subtaskIndex(), e);
-            }
+            ProcessOperators.fireTimer(this, collector, timestamp, domain, () -> onTimer(timestamp));
         }
 
         abstract void onTimer(long timestamp) throws Exception;

@@ -10,6 +10,27 @@ import io.weir.api.util.OutputTag;
 public final class ProcessOperators {
     private ProcessOperators() {}
 
+    /** A user call that may throw, such as a function's {@code onTimer}. */
+    interface UserCall {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs a timer's user callback with the collector stamped as the timer's output is: an event-time timer's results
+     * carry its time, a processing-time timer's none. A failure becomes an {@link OperatorException} of {@code op}.
+     */
+    static void fireTimer(StreamOperator op, SimpleOperators.TimestampedCollector collector, long timestamp, TimeDomain domain,
+            UserCall call) {
+        collector.timestamp = domain == TimeDomain.EVENT_TIME ? timestamp : StreamOperator.noTimestamp();
+        try {
+            call.run();
+        } catch (OperatorException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new OperatorException(op.name(), op.context.subtaskIndex(), e);
+        }
+    }
+
     /** {@code ctx.output(tag, value)}: the value goes to the side output {@code tag} with the current record's (or timer's) timestamp. */
     static void sideOutput(Output output, String operator, OutputTag<?> tag, Object value, long timestamp) {
         if (tag == null) {
@@ -103,17 +124,10 @@ public final class ProcessOperators {
             }
         }
 
-        private void onTimer(long timestamp, TimeDomain domain) throws Exception {
+        private void onTimer(long timestamp, TimeDomain domain) {
             firingDomain = domain;
             firingTimestamp = timestamp;
-            collector.timestamp = domain == TimeDomain.EVENT_TIME ? timestamp : noTimestamp();
-            try {
-                userFunction.onTimer(timestamp, timerCtx, collector);
-            } catch (OperatorException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new OperatorException(name(), context.subtaskIndex(), e);
-            }
+            fireTimer(this, collector, timestamp, domain, () -> userFunction.onTimer(timestamp, timerCtx, collector));
         }
     }
 
@@ -200,17 +214,10 @@ public final class ProcessOperators {
             timers.advanceWatermark(watermark);
         }
 
-        private void onTimer(long timestamp, TimeDomain domain) throws Exception {
+        private void onTimer(long timestamp, TimeDomain domain) {
             firingDomain = domain;
             firingTimestamp = timestamp;
-            collector.timestamp = domain == TimeDomain.EVENT_TIME ? timestamp : noTimestamp();
-            try {
-                userFunction.onTimer(timestamp, timerCtx, collector);
-            } catch (OperatorException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new OperatorException(name(), context.subtaskIndex(), e);
-            }
+            fireTimer(this, collector, timestamp, domain, () -> userFunction.onTimer(timestamp, timerCtx, collector));
         }
     }
 }
