@@ -62,8 +62,9 @@ class FaultCampaignIT {
     @Timeout(value = 96, unit = TimeUnit.HOURS) // bounded by the per-run timeout in practice; a hung run is a HANG outcome
     @EnabledIfSystemProperty(named = "weir.campaign.schedules", matches = ".+")
     void longCampaign() throws Exception {
-        int n = Integer.getInteger("weir.campaign.schedules");
-        long first = Long.getLong("weir.campaign.first-seed", System.nanoTime() & 0xFFFF_FFFFL);
+        String replay = System.getProperty("weir.campaign.seed"); // the replay hint each schedule prints: that one schedule
+        int n = replay != null ? 1 : Integer.getInteger("weir.campaign.schedules");
+        long first = replay != null ? Long.parseLong(replay) : Long.getLong("weir.campaign.first-seed", System.nanoTime() & 0xFFFF_FFFFL);
         System.out.println("[campaign] long version: " + n + " schedules, seeds " + first + ".." + (first + n - 1)
                 + " (repeat with -Dweir.campaign.first-seed=" + first + ")");
         FaultCampaign campaign = campaign();
