@@ -4,9 +4,13 @@ package io.weir.api.configuration;
 public final class ConfigKeys {
     private ConfigKeys() {}
 
+    /** The default parallelism of operators (Flink's key). */
     public static final String PARALLELISM_DEFAULT = "parallelism.default";
+    /** The default maximum parallelism, the number of key groups (Flink's key). */
     public static final String MAX_PARALLELISM = "pipeline.max-parallelism";
+    /** The job's name when {@code execute()} is called without one (Flink's key). */
     public static final String PIPELINE_NAME = "pipeline.name";
+    /** How often watermark generators are asked for a watermark, as a duration; 0 for never (Flink's key). */
     public static final String AUTO_WATERMARK_INTERVAL = "pipeline.auto-watermark-interval";
     /**
      * Prefix of the global job parameters ({@code ExecutionConfig#setGlobalJobParameters}): each parameter {@code k}
@@ -46,20 +50,32 @@ public final class ConfigKeys {
      */
     public static final String LOCAL_RECOVERY = "state.backend.local-recovery";
 
+    /** The checkpoint interval, as a duration; unset: no checkpoints (Flink's key). */
     public static final String CHECKPOINTING_INTERVAL = "execution.checkpointing.interval";
+    /** {@code EXACTLY_ONCE} (default) or {@code AT_LEAST_ONCE} (Flink's key). */
     public static final String CHECKPOINTING_MODE = "execution.checkpointing.mode";
+    /** The folder (or file: URI) checkpoints are written to (Flink's key). */
     public static final String CHECKPOINTING_DIR = "execution.checkpointing.dir";
+    /** How long a checkpoint may take before it is declined (Flink's key). */
     public static final String CHECKPOINTING_TIMEOUT = "execution.checkpointing.timeout";
+    /** The least time between the end of a checkpoint and the start of the next (Flink's key). */
     public static final String CHECKPOINTING_MIN_PAUSE = "execution.checkpointing.min-pause";
+    /** How many checkpoints may be in progress at once (Flink's key). */
     public static final String CHECKPOINTING_MAX_CONCURRENT = "execution.checkpointing.max-concurrent-checkpoints";
+    /** How many checkpoints may fail in a row before the job fails (Flink's key). */
     public static final String CHECKPOINTING_TOLERABLE_FAILURES = "execution.checkpointing.tolerable-failed-checkpoints";
+    /** Whether exactly-once checkpoints are unaligned (Flink's key). */
     public static final String CHECKPOINTING_UNALIGNED = "execution.checkpointing.unaligned.enabled";
+    /** How long barriers are aligned before an unaligned checkpoint is taken instead (Flink's key). */
     public static final String CHECKPOINTING_ALIGNED_TIMEOUT = "execution.checkpointing.aligned-checkpoint-timeout";
+    /** What happens to checkpoints when the job ends; see {@code ExternalizedCheckpointRetention} (Flink's key). */
     public static final String CHECKPOINTING_RETENTION = "execution.checkpointing.externalized-checkpoint-retention";
+    /** How many completed checkpoints are kept (Flink's key). */
     public static final String CHECKPOINTING_NUM_RETAINED = "execution.checkpointing.num-retained";
     /** {@code latest} or the path of a checkpoint folder to restore from when the job starts. */
     /** Which executor runs the job (the name of a {@code PipelineExecutorFactory}); default: the one with the highest priority. */
     public static final String EXECUTION_TARGET = "execution.target";
+    /** The checkpoint to restore at start: a folder, or {@code latest} (Weir's key; {@code -s} on the command line). */
     public static final String CHECKPOINTING_RESTORE = "execution.checkpointing.restore";
     /**
      * Boolean, default {@code false} (Weir's own key): with {@code execution.checkpointing.restore=latest},
@@ -77,17 +93,29 @@ public final class ConfigKeys {
      */
     public static final String RESTORE_FRESH = "weir.restore.fresh";
 
+    /** The restart strategy: {@code none}, {@code fixed-delay}, {@code failure-rate}, {@code exponential-delay} (Flink's key). */
     public static final String RESTART_STRATEGY_TYPE = "restart-strategy.type";
+    /** Fixed-delay strategy: restarts allowed (Flink's key). */
     public static final String RESTART_FIXED_DELAY_ATTEMPTS = "restart-strategy.fixed-delay.attempts";
+    /** Fixed-delay strategy: the delay before each restart (Flink's key). */
     public static final String RESTART_FIXED_DELAY_DELAY = "restart-strategy.fixed-delay.delay";
+    /** Failure-rate strategy: failures allowed per interval (Flink's key). */
     public static final String RESTART_FAILURE_RATE_MAX = "restart-strategy.failure-rate.max-failures-per-interval";
+    /** Failure-rate strategy: the interval failures are counted in (Flink's key). */
     public static final String RESTART_FAILURE_RATE_INTERVAL = "restart-strategy.failure-rate.failure-rate-interval";
+    /** Failure-rate strategy: the delay before each restart (Flink's key). */
     public static final String RESTART_FAILURE_RATE_DELAY = "restart-strategy.failure-rate.delay";
+    /** Exponential-delay strategy: the first delay (Flink's key). */
     public static final String RESTART_EXP_INITIAL = "restart-strategy.exponential-delay.initial-backoff";
+    /** Exponential-delay strategy: the largest delay (Flink's key). */
     public static final String RESTART_EXP_MAX = "restart-strategy.exponential-delay.max-backoff";
+    /** Exponential-delay strategy: the factor the delay grows by (Flink's key). */
     public static final String RESTART_EXP_MULTIPLIER = "restart-strategy.exponential-delay.backoff-multiplier";
+    /** Exponential-delay strategy: the quiet time after which the delay starts over (Flink's key). */
     public static final String RESTART_EXP_RESET = "restart-strategy.exponential-delay.reset-backoff-threshold";
+    /** Exponential-delay strategy: the random part of each delay (Flink's key). */
     public static final String RESTART_EXP_JITTER = "restart-strategy.exponential-delay.jitter-factor";
+    /** Exponential-delay strategy: restarts allowed before the delay starts over (Flink's key). */
     public static final String RESTART_EXP_ATTEMPTS = "restart-strategy.exponential-delay.attempts-before-reset-backoff";
 
     /**

@@ -382,6 +382,7 @@ public class DataStream<T> {
         return null;
     }
 
+    /** Adds a one-input operator of {@code kind} applying {@code function} to this stream (keyed when this stream is); for subclasses of the API. */
     protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorKind kind, Function function) {
         OneInputTransformation<T, R> t = new OneInputTransformation<>(transformation, name, kind, function, stateKeySelector(), -1);
         if (function instanceof io.weir.api.typeutils.ResultTypeQueryable) {

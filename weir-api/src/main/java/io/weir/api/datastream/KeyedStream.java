@@ -30,6 +30,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
         this.keySelector = keySelector;
     }
 
+    /** The key selector this stream was keyed with. */
     public KeySelector<T, K> getKeySelector() {
         return keySelector;
     }

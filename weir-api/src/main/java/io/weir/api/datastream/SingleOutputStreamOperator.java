@@ -10,10 +10,16 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     /** Set for operators that must run with parallelism 1 ({@code windowAll}). */
     boolean nonParallel;
 
+    /** The stream produced by {@code transformation}; made by the DataStream API, not by user code. */
     public SingleOutputStreamOperator(StreamExecutionEnvironment environment, Transformation<T> transformation) {
         super(environment, transformation);
     }
 
+    /**
+     * Sets this operator's parallelism.
+     *
+     * @throws IllegalArgumentException for an operator that must run with parallelism 1 ({@code windowAll}) and another value
+     */
     public SingleOutputStreamOperator<T> setParallelism(int parallelism) {
         if (nonParallel && parallelism != 1) {
             throw new IllegalArgumentException("Operator '" + transformation.getName() + "' is not parallel (windowAll sends every element to one "
@@ -23,11 +29,13 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
+    /** Sets this operator's maximum parallelism: its number of key groups, fixed for the life of its keyed state. */
     public SingleOutputStreamOperator<T> setMaxParallelism(int maxParallelism) {
         transformation.setMaxParallelism(maxParallelism);
         return this;
     }
 
+    /** Names this operator (shown in logs and task names). */
     public SingleOutputStreamOperator<T> name(String name) {
         transformation.setName(name);
         return this;

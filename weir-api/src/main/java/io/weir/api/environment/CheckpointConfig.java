@@ -170,6 +170,7 @@ public class CheckpointConfig implements Serializable {
         setCheckpointingMode(mode);
     }
 
+    /** What happens to the job's checkpoints when it ends. */
     public ExternalizedCheckpointRetention getExternalizedCheckpointRetention() {
         return externalizedCheckpointRetention;
     }

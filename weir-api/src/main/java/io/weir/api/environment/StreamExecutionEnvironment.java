@@ -53,6 +53,7 @@ public class StreamExecutionEnvironment {
     private int maxParallelism = -1;
     private RestartStrategyConfiguration restartStrategy;
 
+    /** An environment over {@code configuration}; use the static factories ({@code getExecutionEnvironment}, {@code createLocalEnvironment}). */
     protected StreamExecutionEnvironment(Configuration configuration, int defaultParallelism) {
         this.configuration = configuration.copy();
         this.executionConfig = new ExecutionConfig(this.configuration);

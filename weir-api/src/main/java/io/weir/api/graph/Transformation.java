@@ -57,19 +57,23 @@ public abstract class Transformation<T> {
         this.slotSharingGroup = slotSharingGroup;
     }
 
+    /** A node named {@code name} with {@code parallelism} (-1: the environment's default). */
     protected Transformation(String name, int parallelism) {
         this.name = name;
         this.parallelism = parallelism;
     }
 
+    /** The node's id, unique in this JVM, increasing in creation order. */
     public int getId() {
         return id;
     }
 
+    /** The node's name, shown in logs and task names. */
     public String getName() {
         return name;
     }
 
+    /** Renames the node. */
     public void setName(String name) {
         this.name = name;
     }
@@ -79,6 +83,7 @@ public abstract class Transformation<T> {
         return uid;
     }
 
+    /** Sets the stable id that names the node's state in checkpoints. */
     public void setUid(String uid) {
         this.uid = uid;
     }
@@ -88,14 +93,17 @@ public abstract class Transformation<T> {
         return parallelism;
     }
 
+    /** Sets the parallelism (-1: the environment's default); checked when the job is built. */
     public void setParallelism(int parallelism) {
         this.parallelism = parallelism;
     }
 
+    /** The maximum parallelism (number of key groups), or -1 for the job's default. */
     public int getMaxParallelism() {
         return maxParallelism;
     }
 
+    /** Sets the maximum parallelism (number of key groups); checked when the job is built. */
     public void setMaxParallelism(int maxParallelism) {
         this.maxParallelism = maxParallelism;
     }

@@ -12,6 +12,7 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<T> {
 
     private final ReduceFunction<T> reduceFunction;
 
+    /** Reducing state named {@code name} of values of {@code typeClass}, combined with {@code reduceFunction}. */
     public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, Class<T> typeClass) {
         super(name, typeClass, null);
         this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
@@ -23,11 +24,13 @@ public class ReducingStateDescriptor<T> extends StateDescriptor<T> {
         this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
     }
 
+    /** Reducing state named {@code name} whose values {@code serializer} writes, combined with {@code reduceFunction}. */
     public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeSerializer<T> serializer) {
         super(name, null, serializer);
         this.reduceFunction = Objects.requireNonNull(reduceFunction, "reduceFunction");
     }
 
+    /** The function that combines an added value with the stored one. */
     public ReduceFunction<T> getReduceFunction() {
         return reduceFunction;
     }

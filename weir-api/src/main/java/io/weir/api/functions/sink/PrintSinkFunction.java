@@ -12,10 +12,12 @@ public class PrintSinkFunction<IN> extends RichSinkFunction<IN> {
     private final String sinkIdentifier;
     private transient String prefix;
 
+    /** Prints to stdout without an identifier. */
     public PrintSinkFunction() {
         this(null, false);
     }
 
+    /** Prints to stderr when {@code stdErr}, else stdout, prefixed with {@code sinkIdentifier} (may be null). */
     public PrintSinkFunction(String sinkIdentifier, boolean stdErr) {
         this.sinkIdentifier = sinkIdentifier;
         this.stdErr = stdErr;
