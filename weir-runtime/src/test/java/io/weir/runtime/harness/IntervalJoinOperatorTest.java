@@ -215,7 +215,7 @@ class IntervalJoinOperatorTest {
      */
     @Test
     void randomInputsJoinExactlyThePairsANestedLoopFinds() throws Exception {
-        long seed = Long.getLong("weir.seed", System.nanoTime());
+        long seed = Long.getLong("weir.test.seed", System.nanoTime());
         System.out.println("IntervalJoinOperatorTest seed " + seed);
         Random random = new Random(seed);
         for (int round = 0; round < 20; round++) {
