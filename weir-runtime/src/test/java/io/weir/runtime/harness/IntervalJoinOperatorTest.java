@@ -211,7 +211,7 @@ class IntervalJoinOperatorTest {
 
     /**
      * Random keys, timestamps, bounds and bound kinds, no watermark until the end: the output is exactly the
-     * pairs a nested loop finds, with their timestamps. Prints its seed; rerun one with -Dweir.seed=...
+     * pairs a nested loop finds, with their timestamps. Prints its seed; rerun one with -Dweir.test.seed=...
      */
     @Test
     void randomInputsJoinExactlyThePairsANestedLoopFinds() throws Exception {
