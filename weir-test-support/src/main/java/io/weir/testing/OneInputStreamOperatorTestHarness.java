@@ -137,7 +137,29 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     }
 
     private OperatorHarnessDriver newDriver(List<byte[]> restore) throws Exception {
+        return createDriver(subtaskIndex, parallelism, maxParallelism, restore);
+    }
+
+    /** Creates the operator under test (two-input harnesses create a two-input one). */
+    protected OperatorHarnessDriver createDriver(int subtaskIndex, int parallelism, int maxParallelism, List<byte[]> restore) throws Exception {
         return new OperatorHarnessDriver(kind, function, keySelector, subtaskIndex, parallelism, maxParallelism, restore);
+    }
+
+    /** The function under test, as given. */
+    protected Function function() {
+        return function;
+    }
+
+    /** The key of the (first) input, or null. */
+    protected KeySelector<IN, ?> keySelector() {
+        return keySelector;
+    }
+
+    /** Gives {@code value} to the operator's second input (two-input harnesses). */
+    protected void processSecondInput(Object value, Long timestamp) throws Exception {
+        driver().processElement2(value, timestamp);
+        collect();
+        afterElement();
     }
 
     private void checkNotOpen() {
@@ -160,6 +182,15 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     public void processElement(IN value, Long timestamp) throws Exception {
         driver().processElement(value, timestamp);
         collect();
+        afterElement();
+    }
+
+    /** Gives the operator an element, as Flink's harness takes it. */
+    public void processElement(StreamRecord<IN> record) throws Exception {
+        processElement(record.value(), record.timestamp());
+    }
+
+    private void afterElement() throws Exception {
         if (restoreAfterEveryElement) {
             long processingTime = driver.getProcessingTime();
             byte[] snap = driver.snapshot(nextCheckpointId++, processingTime);
