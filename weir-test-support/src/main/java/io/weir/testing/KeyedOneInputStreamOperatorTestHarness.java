@@ -54,7 +54,7 @@ public class KeyedOneInputStreamOperatorTestHarness<K, IN, OUT> extends OneInput
             throw new IllegalArgumentException("forKeyedOperatorOf needs an operator on a keyed stream (after keyBy or windowAll), but '"
                     + t.getName() + "' is not keyed; use OneInputStreamOperatorTestHarness.forOperatorOf.");
         }
-        return new KeyedOneInputStreamOperatorTestHarness<>(t.getKind(), t.getFunction(), (KeySelector<I, K>) t.getStateKeySelector());
+        return new KeyedOneInputStreamOperatorTestHarness<>(t.getKind(), functionAsBuilt(stream, t), (KeySelector<I, K>) t.getStateKeySelector());
     }
 
     @Override

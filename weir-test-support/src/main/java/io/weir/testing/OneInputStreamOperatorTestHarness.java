@@ -92,7 +92,21 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     @SuppressWarnings("unchecked")
     public static <I, O> OneInputStreamOperatorTestHarness<I, O> forOperatorOf(DataStream<O> stream) {
         OneInputTransformation<I, O> t = oneInput(stream);
-        return new OneInputStreamOperatorTestHarness<>(t.getKind(), t.getFunction(), (KeySelector<I, ?>) t.getStateKeySelector());
+        return new OneInputStreamOperatorTestHarness<>(t.getKind(), functionAsBuilt(stream, t), (KeySelector<I, ?>) t.getStateKeySelector());
+    }
+
+    /**
+     * The operator's function as the executor would build it now: a watermark operator gets the environment's current
+     * {@code pipeline.auto-watermark-interval}, as a job started now would.
+     */
+    static Function functionAsBuilt(DataStream<?> stream, OneInputTransformation<?, ?> t) {
+        Function f = t.getFunction();
+        if (f instanceof io.weir.api.graph.TimestampsAndWatermarksSpec && ((io.weir.api.graph.TimestampsAndWatermarksSpec) f).isIntervalFromJob()) {
+            long interval = stream.getExecutionEnvironment().getConfiguration().getDuration(io.weir.api.configuration.ConfigKeys.AUTO_WATERMARK_INTERVAL,
+                    java.time.Duration.ofMillis(io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS)).toMillis();
+            return ((io.weir.api.graph.TimestampsAndWatermarksSpec) f).withJobInterval(interval);
+        }
+        return f;
     }
 
     static <I, O> OneInputTransformation<I, O> oneInput(DataStream<O> stream) {

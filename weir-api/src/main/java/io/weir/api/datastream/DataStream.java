@@ -1,6 +1,5 @@
 package io.weir.api.datastream;
 
-import io.weir.api.configuration.ConfigKeys;
 import io.weir.api.environment.StreamExecutionEnvironment;
 import io.weir.api.eventtime.WatermarkStrategy;
 import io.weir.api.functions.FilterFunction;
@@ -34,7 +33,6 @@ import java.util.List;
  * {@link #keyBy}, {@link #rebalance()}, {@link #broadcast()} or {@link #forward()}.
  */
 public class DataStream<T> {
-    private static final java.time.Duration DEFAULT_AUTO_WATERMARK_INTERVAL = java.time.Duration.ofMillis(200);
 
     protected final StreamExecutionEnvironment environment;
     protected final Transformation<T> transformation;
@@ -122,14 +120,14 @@ public class DataStream<T> {
     /**
      * Gives elements event timestamps and inserts watermarks, as {@code watermarkStrategy} says. The
      * operator runs at the parallelism of this stream (so it chains to its source), and asks the
-     * strategy's generator for a watermark every {@code pipeline.auto-watermark-interval} (read from
-     * the environment's configuration now; 200 ms by default, 0 for never). Watermarks that reach
+     * strategy's generator for a watermark every {@code pipeline.auto-watermark-interval} (read when the job
+     * starts, as in Flink, so {@code env.getConfig().setAutoWatermarkInterval(..)} after this call still applies;
+     * 200 ms by default, 0 for never). Watermarks that reach
      * this operator from upstream are dropped, except the final one at the end of a bounded input.
      */
     public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
-        long interval = environment.getConfiguration().getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL, DEFAULT_AUTO_WATERMARK_INTERVAL).toMillis();
         SingleOutputStreamOperator<T> out = transform("Timestamps/Watermarks", OperatorKind.TIMESTAMPS_AND_WATERMARKS,
-                new TimestampsAndWatermarksSpec(watermarkStrategy, interval));
+                new TimestampsAndWatermarksSpec(watermarkStrategy));
         out.getTransformation().setParallelism(transformation.getParallelism());
         return out;
     }

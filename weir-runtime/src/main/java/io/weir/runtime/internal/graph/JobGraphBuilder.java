@@ -61,6 +61,8 @@ public final class JobGraphBuilder {
     private final Map<Transformation<?>, Integer> positions = new IdentityHashMap<>();
     private boolean objectReuse;
     private boolean chaining = true;
+    /** {@code pipeline.auto-watermark-interval} of the job, for watermark operators that read it at run time. */
+    private long autoWatermarkIntervalMillis = io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS;
 
     private JobGraphBuilder(Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -99,6 +101,8 @@ public final class JobGraphBuilder {
         checkUids();
         objectReuse = pipeline.configuration().getBoolean(ConfigKeys.OBJECT_REUSE, false);
         chaining = pipeline.configuration().getBoolean(ConfigKeys.OPERATOR_CHAINING, true);
+        autoWatermarkIntervalMillis = pipeline.configuration().getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL,
+                java.time.Duration.ofMillis(io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS)).toMillis();
         return chain();
     }
 
@@ -270,7 +274,12 @@ public final class JobGraphBuilder {
                     new ArrayList<>(o.getBroadcastStateDescriptors())};
         } else {
             OneInputTransformation<?, ?> o = (OneInputTransformation<?, ?>) t;
-            payload = new Object[] {o.getFunction(), o.getStateKeySelector()};
+            Object function = o.getFunction();
+            if (function instanceof io.weir.api.graph.TimestampsAndWatermarksSpec
+                    && ((io.weir.api.graph.TimestampsAndWatermarksSpec) function).isIntervalFromJob()) {
+                function = ((io.weir.api.graph.TimestampsAndWatermarksSpec) function).withJobInterval(autoWatermarkIntervalMillis);
+            }
+            payload = new Object[] {function, o.getStateKeySelector()};
         }
         return new OperatorSpec(id, t.getName(), t, payload);
     }

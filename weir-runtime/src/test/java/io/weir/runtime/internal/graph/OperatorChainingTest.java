@@ -54,4 +54,19 @@ class OperatorChainingTest {
         assertThat(tasks(StreamExecutionEnvironment::disableOperatorChaining, false, false))
                 .containsExactly(List.of("Sequence Source"), List.of("a"), List.of("b"), List.of("sink"));
     }
+
+    @Test
+    void theAutoWatermarkIntervalIsTheOneSetWhenTheJobIsBuiltNotWhenTheOperatorWasAdded() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.getConfig().setAutoWatermarkInterval(500);
+        env.fromSequence(1, 10).assignTimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy.<Long>forMonotonousTimestamps()
+                .withTimestampAssigner((x, ts) -> x)).addSink(new DiscardingSink<>());
+        env.getConfig().setAutoWatermarkInterval(40); // after the call, as Flink reads it at run time
+        JobGraph g = JobGraphBuilder.build(new Pipeline("interval", env.getTransformations(), 1, -1, env.getCheckpointConfig(), null,
+                env.getConfiguration()));
+        long interval = g.vertices().stream().flatMap(v -> v.chain().stream()).map(OperatorSpec::newPayload)
+                .filter(p -> p instanceof Object[]).map(p -> ((Object[]) p)[0]).filter(f -> f instanceof io.weir.api.graph.TimestampsAndWatermarksSpec)
+                .mapToLong(f -> ((io.weir.api.graph.TimestampsAndWatermarksSpec) f).getAutoWatermarkIntervalMillis()).findFirst().orElseThrow();
+        assertThat(interval).isEqualTo(40);
+    }
 }
