@@ -121,7 +121,7 @@ class JoinRecoveryIT {
         List<String> expected = expected(join, seed);
         assertThat(expected).hasSizeGreaterThanOrEqualTo((int) (N / 2));
         assertThat(committed).as("no duplicates (seed %s)", SEED).doesNotHaveDuplicates();
-        assertThat(committed).as("results (seed %s)", SEED).containsExactlyInAnyOrderElementsOf(expected);
+        SameElements.assertSameElements("results (seed " + SEED + ")", committed, expected);
     }
 
     /** Events (key, timestamp, id) from {@code generate}, at most {@code 2 J} out of order, so never late. */
