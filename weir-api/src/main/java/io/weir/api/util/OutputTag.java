@@ -16,7 +16,8 @@ public class OutputTag<T> implements Serializable {
      * @throws IllegalArgumentException if {@code id} is null or empty
      */
     public OutputTag(String id) {
-        this(id, null, true);
+        this.id = checkId(id);
+        this.typeInfo = null;
     }
 
     /**
@@ -27,15 +28,15 @@ public class OutputTag<T> implements Serializable {
      * @throws NullPointerException if {@code typeInfo} is null
      */
     public OutputTag(String id, io.weir.api.typeinfo.TypeInformation<T> typeInfo) {
-        this(id, java.util.Objects.requireNonNull(typeInfo, "OutputTag '" + id + "': the TypeInformation is null"), true);
+        this.id = checkId(id);
+        this.typeInfo = java.util.Objects.requireNonNull(typeInfo, "OutputTag '" + id + "': the TypeInformation is null");
     }
 
-    private OutputTag(String id, io.weir.api.typeinfo.TypeInformation<T> typeInfo, boolean checked) {
+    private static String checkId(String id) {
         if (id == null || id.isEmpty()) {
             throw new IllegalArgumentException("An OutputTag needs a non-empty id.");
         }
-        this.id = id;
-        this.typeInfo = typeInfo;
+        return id;
     }
 
     /** The tag's name; tags with equal ids are equal. */
