@@ -10,6 +10,8 @@ import io.weir.api.util.OutputTag;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
 
@@ -50,6 +52,28 @@ public class WindowedStream<T, K, W extends Window> {
     /** Flink's older form of {@link #allowedLateness(Duration)}. */
     public WindowedStream<T, K, W> allowedLateness(Time lateness) {
         builder.allowedLateness(lateness == null ? null : lateness.toDuration());
+        return this;
+    }
+
+    /**
+     * Sets the trigger that decides when a window fires and purges, instead of the assigner's default
+     * trigger. Windows with a trigger other than the assigner's default run on the general (slower) path
+     * of the window operator: timers and trigger state per window.
+     *
+     * @throws UnsupportedOperationException if the assigner merges windows and the trigger cannot merge
+     */
+    public WindowedStream<T, K, W> trigger(Trigger<? super T, ? super W> trigger) {
+        builder.trigger(trigger);
+        return this;
+    }
+
+    /**
+     * Sets an evictor, which removes elements from a window when it fires, before or after the window
+     * function (see {@link Evictor}). The window then keeps every element with its timestamp, also with
+     * {@code reduce} or {@code aggregate}, which run over the remaining elements at each firing.
+     */
+    public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+        builder.evictor(evictor);
         return this;
     }
 
