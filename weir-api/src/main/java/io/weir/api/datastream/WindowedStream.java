@@ -17,11 +17,13 @@ import java.time.Duration;
 
 /**
  * A keyed stream split into windows by a {@link WindowAssigner}; finish it with a window function
- * ({@link #reduce}, {@link #aggregate}, {@link #process}, {@link #apply}). Each window of each key
- * fires once when time passes its end (event time: when the watermark does) and again for each late
- * element that arrives within {@link #allowedLateness}; elements later than that are dropped, or go
- * to {@link #sideOutputLateData} when set. Window contents and pending firings are keyed state, so
- * they are part of every checkpoint and survive failures.
+ * ({@link #reduce}, {@link #aggregate}, {@link #process}, {@link #apply}). With the assigner's default
+ * trigger, each window of each key fires once when time passes its end (event time: when the watermark
+ * does) and again for each late element that arrives within {@link #allowedLateness}; a {@link #trigger}
+ * decides otherwise, and an {@link #evictor} removes elements when a window fires. A window is cleaned
+ * up at its end plus the allowed lateness (event time) or at its end (processing time); elements later
+ * than that are dropped, or go to {@link #sideOutputLateData} when set. Window contents, trigger state
+ * and pending timers are keyed state, so they are part of every checkpoint and survive failures.
  *
  * <p>Incremental functions ({@code reduce}, {@code aggregate}) keep one value per window; with a
  * second, window-function argument that function receives the single result together with the
