@@ -11,7 +11,6 @@ import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.util.Collector;
 import io.weir.api.windowing.GlobalWindow;
 import io.weir.api.windowing.GlobalWindows;
-import io.weir.api.windowing.triggers.Trigger;
 import io.weir.api.windowing.triggers.TriggerResult;
 
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class TriggerWindowsJob {
     private TriggerWindowsJob() {}
 
     /** Fires and purges once the elements since the last firing add up to {@link #THRESHOLD}. */
-    static final class SumAtLeast extends Trigger<Long, GlobalWindow> {
+    static final class SumAtLeast extends WindowTriggerTest.ElementTrigger<Long, GlobalWindow> {
         private final ReducingStateDescriptor<Long> sum = new ReducingStateDescriptor<>("sum", Long::sum, Long.class);
 
         @Override
@@ -51,16 +50,6 @@ final class TriggerWindowsJob {
             }
             s.clear();
             return TriggerResult.FIRE_AND_PURGE;
-        }
-
-        @Override
-        public TriggerResult onProcessingTime(long time, GlobalWindow window, TriggerContext ctx) {
-            return TriggerResult.CONTINUE;
-        }
-
-        @Override
-        public TriggerResult onEventTime(long time, GlobalWindow window, TriggerContext ctx) {
-            return TriggerResult.CONTINUE;
         }
 
         @Override

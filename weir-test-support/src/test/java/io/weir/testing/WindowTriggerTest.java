@@ -154,6 +154,19 @@ class WindowTriggerTest {
         h.close();
     }
 
+    /** A trigger that ignores time: its timers (none) do nothing. */
+    abstract static class ElementTrigger<T, W extends Window> extends Trigger<T, W> {
+        @Override
+        public TriggerResult onEventTime(long time, W window, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+
+        @Override
+        public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) {
+            return TriggerResult.CONTINUE;
+        }
+    }
+
     /** Counts its elements in partitioned state and fires (purging) when they add up to 10, else at the window's end. */
     static final class SumThreshold extends Trigger<Tuple2<String, Integer>, TimeWindow> {
         private final ValueStateDescriptor<Integer> sum = new ValueStateDescriptor<>("sum", Integer.class);
@@ -208,7 +221,7 @@ class WindowTriggerTest {
     }
 
     /** Counts elements in reducing state; purges at a negative element, fires at the fifth element. */
-    static final class PurgeOnNegative extends Trigger<Tuple2<String, Integer>, GlobalWindow> {
+    static final class PurgeOnNegative extends ElementTrigger<Tuple2<String, Integer>, GlobalWindow> {
         private final ReducingStateDescriptor<Long> count = new ReducingStateDescriptor<>("n", Long::sum, Long.class);
 
         @Override
@@ -219,16 +232,6 @@ class WindowTriggerTest {
                 return TriggerResult.PURGE;
             }
             return n.get() == 5 ? TriggerResult.FIRE : TriggerResult.CONTINUE;
-        }
-
-        @Override
-        public TriggerResult onEventTime(long time, GlobalWindow window, TriggerContext ctx) {
-            return TriggerResult.CONTINUE;
-        }
-
-        @Override
-        public TriggerResult onProcessingTime(long time, GlobalWindow window, TriggerContext ctx) {
-            return TriggerResult.CONTINUE;
         }
 
         @Override
@@ -289,20 +292,10 @@ class WindowTriggerTest {
 
     @Test
     void aTriggerThatCannotMergeIsRefusedForSessionWindows() {
-        Trigger<Object, TimeWindow> notMerging = new Trigger<>() {
+        Trigger<Object, TimeWindow> notMerging = new ElementTrigger<>() {
             @Override
             public TriggerResult onElement(Object element, long timestamp, TimeWindow window, TriggerContext ctx) {
                 return TriggerResult.FIRE;
-            }
-
-            @Override
-            public TriggerResult onProcessingTime(long time, TimeWindow window, TriggerContext ctx) {
-                return TriggerResult.CONTINUE;
-            }
-
-            @Override
-            public TriggerResult onEventTime(long time, TimeWindow window, TriggerContext ctx) {
-                return TriggerResult.CONTINUE;
             }
 
             @Override

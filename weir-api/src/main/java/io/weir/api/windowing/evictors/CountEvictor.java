@@ -10,15 +10,14 @@ import java.util.Iterator;
  *
  * @param <W> the window type
  */
-public class CountEvictor<W extends Window> implements Evictor<Object, W> {
+public class CountEvictor<W extends Window> extends BeforeOrAfterEvictor<Object, W> {
     private static final long serialVersionUID = 1L;
 
     private final long maxCount;
-    private final boolean doEvictAfter;
 
     private CountEvictor(long maxCount, boolean doEvictAfter) {
+        super(doEvictAfter);
         this.maxCount = maxCount;
-        this.doEvictAfter = doEvictAfter;
     }
 
     /** Keeps the last {@code maxCount} elements, evicting before the window function. */
@@ -32,20 +31,7 @@ public class CountEvictor<W extends Window> implements Evictor<Object, W> {
     }
 
     @Override
-    public void evictBefore(Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext ctx) {
-        if (!doEvictAfter) {
-            evict(elements, size);
-        }
-    }
-
-    @Override
-    public void evictAfter(Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext ctx) {
-        if (doEvictAfter) {
-            evict(elements, size);
-        }
-    }
-
-    private void evict(Iterable<TimestampedValue<Object>> elements, int size) {
+    void evict(Iterable<TimestampedValue<Object>> elements, int size) {
         long toRemove = size - maxCount;
         Iterator<TimestampedValue<Object>> it = elements.iterator();
         for (long i = 0; i < toRemove && it.hasNext(); i++) {
@@ -61,6 +47,6 @@ public class CountEvictor<W extends Window> implements Evictor<Object, W> {
 
     @Override
     public String toString() {
-        return "CountEvictor(" + maxCount + (doEvictAfter ? ", after" : "") + ")";
+        return describe(maxCount);
     }
 }

@@ -12,20 +12,19 @@ import java.util.Iterator;
  * @param <T> the element type
  * @param <W> the window type
  */
-public class DeltaEvictor<T, W extends Window> implements Evictor<T, W> {
+public class DeltaEvictor<T, W extends Window> extends BeforeOrAfterEvictor<T, W> {
     private static final long serialVersionUID = 1L;
 
     private final DeltaFunction<T> deltaFunction;
     private final double threshold;
-    private final boolean doEvictAfter;
 
     private DeltaEvictor(double threshold, DeltaFunction<T> deltaFunction, boolean doEvictAfter) {
+        super(doEvictAfter);
         if (deltaFunction == null) {
             throw new IllegalArgumentException("DeltaEvictor needs a DeltaFunction, but got null.");
         }
         this.deltaFunction = deltaFunction;
         this.threshold = threshold;
-        this.doEvictAfter = doEvictAfter;
     }
 
     /** Evicts, before the window function, the elements at least {@code threshold} away from the newest one. */
@@ -39,20 +38,7 @@ public class DeltaEvictor<T, W extends Window> implements Evictor<T, W> {
     }
 
     @Override
-    public void evictBefore(Iterable<TimestampedValue<T>> elements, int size, W window, EvictorContext ctx) {
-        if (!doEvictAfter) {
-            evict(elements);
-        }
-    }
-
-    @Override
-    public void evictAfter(Iterable<TimestampedValue<T>> elements, int size, W window, EvictorContext ctx) {
-        if (doEvictAfter) {
-            evict(elements);
-        }
-    }
-
-    private void evict(Iterable<TimestampedValue<T>> elements) {
+    void evict(Iterable<TimestampedValue<T>> elements, int size) {
         TimestampedValue<T> newest = null;
         for (TimestampedValue<T> e : elements) {
             newest = e;
@@ -70,6 +56,6 @@ public class DeltaEvictor<T, W extends Window> implements Evictor<T, W> {
 
     @Override
     public String toString() {
-        return "DeltaEvictor(" + deltaFunction + ", " + threshold + (doEvictAfter ? ", after" : "") + ")";
+        return describe(deltaFunction + ", " + threshold);
     }
 }

@@ -14,15 +14,14 @@ import java.util.Iterator;
  *
  * @param <W> the window type
  */
-public class TimeEvictor<W extends Window> implements Evictor<Object, W> {
+public class TimeEvictor<W extends Window> extends BeforeOrAfterEvictor<Object, W> {
     private static final long serialVersionUID = 1L;
 
     private final long windowSize;
-    private final boolean doEvictAfter;
 
     private TimeEvictor(long windowSize, boolean doEvictAfter) {
+        super(doEvictAfter);
         this.windowSize = windowSize;
-        this.doEvictAfter = doEvictAfter;
     }
 
     /** Keeps the last {@code windowSize} of event time, evicting before the window function. */
@@ -48,20 +47,7 @@ public class TimeEvictor<W extends Window> implements Evictor<Object, W> {
     }
 
     @Override
-    public void evictBefore(Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext ctx) {
-        if (!doEvictAfter) {
-            evict(elements);
-        }
-    }
-
-    @Override
-    public void evictAfter(Iterable<TimestampedValue<Object>> elements, int size, W window, EvictorContext ctx) {
-        if (doEvictAfter) {
-            evict(elements);
-        }
-    }
-
-    private void evict(Iterable<TimestampedValue<Object>> elements) {
+    void evict(Iterable<TimestampedValue<Object>> elements, int size) {
         Iterator<TimestampedValue<Object>> first = elements.iterator();
         if (!first.hasNext() || !first.next().hasTimestamp()) {
             return;
@@ -85,6 +71,6 @@ public class TimeEvictor<W extends Window> implements Evictor<Object, W> {
 
     @Override
     public String toString() {
-        return "TimeEvictor(" + windowSize + (doEvictAfter ? ", after" : "") + ")";
+        return describe(windowSize);
     }
 }

@@ -1,8 +1,6 @@
 package io.weir.api.windowing.triggers;
 
-import io.weir.api.functions.ReduceFunction;
 import io.weir.api.state.ReducingState;
-import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 
@@ -18,17 +16,11 @@ import java.time.Duration;
  *
  * @param <W> the window type
  */
-public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object, W> {
+public class ContinuousEventTimeTrigger<W extends Window> extends IntervalTrigger<W> {
     private static final long serialVersionUID = 1L;
 
-    private final long interval;
-    private final ReducingStateDescriptor<Long> nextFiring = new ReducingStateDescriptor<>("fire-time", new Min(), Long.class);
-
     private ContinuousEventTimeTrigger(long interval) {
-        if (interval <= 0) {
-            throw new IllegalArgumentException("ContinuousEventTimeTrigger: the interval must be positive, but is " + interval + " ms.");
-        }
-        this.interval = interval;
+        super("ContinuousEventTimeTrigger", interval);
     }
 
     /**
@@ -64,13 +56,10 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
         if (time == window.maxTimestamp()) {
             return TriggerResult.FIRE;
         }
-        ReducingState<Long> next = ctx.getPartitionedState(nextFiring);
-        Long due = next.get();
-        if (due == null || due != time) {
+        if (!isDue(time, ctx)) {
             return TriggerResult.CONTINUE;
         }
-        next.clear();
-        scheduleAfter(time, window, ctx, next);
+        scheduleAfter(time, window, ctx, ctx.getPartitionedState(nextFiring));
         return TriggerResult.FIRE;
     }
 
@@ -79,52 +68,13 @@ public class ContinuousEventTimeTrigger<W extends Window> extends Trigger<Object
         return TriggerResult.CONTINUE;
     }
 
-    private void scheduleAfter(long time, W window, TriggerContext ctx, ReducingState<Long> next) throws Exception {
-        long at = Math.min(time + interval, window.maxTimestamp());
-        next.add(at);
-        ctx.registerEventTimeTimer(at);
+    @Override
+    void registerTimer(TriggerContext ctx, long time) {
+        ctx.registerEventTimeTimer(time);
     }
 
     @Override
-    public boolean canMerge() {
-        return true;
-    }
-
-    @Override
-    public void onMerge(W window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(nextFiring);
-        Long due = ctx.getPartitionedState(nextFiring).get();
-        if (due != null) {
-            ctx.registerEventTimeTimer(due);
-        }
-    }
-
-    @Override
-    public void clear(W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> next = ctx.getPartitionedState(nextFiring);
-        Long due = next.get();
-        if (due != null) {
-            ctx.deleteEventTimeTimer(due);
-            next.clear();
-        }
-    }
-
-    /** The interval between early firings, in milliseconds. */
-    public long getInterval() {
-        return interval;
-    }
-
-    @Override
-    public String toString() {
-        return "ContinuousEventTimeTrigger(" + interval + ")";
-    }
-
-    static final class Min implements ReduceFunction<Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long reduce(Long a, Long b) {
-            return Math.min(a, b);
-        }
+    void deleteTimer(TriggerContext ctx, long time) {
+        ctx.deleteEventTimeTimer(time);
     }
 }

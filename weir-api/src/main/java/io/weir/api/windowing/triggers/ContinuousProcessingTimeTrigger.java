@@ -1,7 +1,6 @@
 package io.weir.api.windowing.triggers;
 
 import io.weir.api.state.ReducingState;
-import io.weir.api.state.ReducingStateDescriptor;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 
@@ -19,18 +18,11 @@ import java.time.Duration;
  *
  * @param <W> the window type
  */
-public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<Object, W> {
+public class ContinuousProcessingTimeTrigger<W extends Window> extends IntervalTrigger<W> {
     private static final long serialVersionUID = 1L;
 
-    private final long interval;
-    private final ReducingStateDescriptor<Long> nextFiring =
-            new ReducingStateDescriptor<>("fire-time", new ContinuousEventTimeTrigger.Min(), Long.class);
-
     private ContinuousProcessingTimeTrigger(long interval) {
-        if (interval <= 0) {
-            throw new IllegalArgumentException("ContinuousProcessingTimeTrigger: the interval must be positive, but is " + interval + " ms.");
-        }
-        this.interval = interval;
+        super("ContinuousProcessingTimeTrigger", interval);
     }
 
     /**
@@ -65,55 +57,22 @@ public class ContinuousProcessingTimeTrigger<W extends Window> extends Trigger<O
 
     @Override
     public TriggerResult onProcessingTime(long time, W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> next = ctx.getPartitionedState(nextFiring);
-        Long due = next.get();
-        if (due == null || due != time) {
+        if (!isDue(time, ctx)) {
             return TriggerResult.CONTINUE;
         }
-        next.clear();
         if (time < window.maxTimestamp()) {
-            scheduleAfter(time, window, ctx, next);
+            scheduleAfter(time, window, ctx, ctx.getPartitionedState(nextFiring));
         }
         return TriggerResult.FIRE;
     }
 
-    private void scheduleAfter(long time, W window, TriggerContext ctx, ReducingState<Long> next) throws Exception {
-        long at = Math.min(time + interval, window.maxTimestamp());
-        next.add(at);
-        ctx.registerProcessingTimeTimer(at);
+    @Override
+    void registerTimer(TriggerContext ctx, long time) {
+        ctx.registerProcessingTimeTimer(time);
     }
 
     @Override
-    public boolean canMerge() {
-        return true;
-    }
-
-    @Override
-    public void onMerge(W window, OnMergeContext ctx) throws Exception {
-        ctx.mergePartitionedState(nextFiring);
-        Long due = ctx.getPartitionedState(nextFiring).get();
-        if (due != null) {
-            ctx.registerProcessingTimeTimer(due);
-        }
-    }
-
-    @Override
-    public void clear(W window, TriggerContext ctx) throws Exception {
-        ReducingState<Long> next = ctx.getPartitionedState(nextFiring);
-        Long due = next.get();
-        if (due != null) {
-            ctx.deleteProcessingTimeTimer(due);
-            next.clear();
-        }
-    }
-
-    /** The interval between firings, in milliseconds. */
-    public long getInterval() {
-        return interval;
-    }
-
-    @Override
-    public String toString() {
-        return "ContinuousProcessingTimeTrigger(" + interval + ")";
+    void deleteTimer(TriggerContext ctx, long time) {
+        ctx.deleteProcessingTimeTimer(time);
     }
 }

@@ -63,18 +63,6 @@ final class TriggerWindows {
     private final MapState<Long, Object> processingTimers;
     private final MapState<Object, Object> windowSet;
     private final Context ctx = new Context();
-    private final Evictor.EvictorContext evictorContext = new Evictor.EvictorContext() {
-        @Override
-        public long getCurrentProcessingTime() {
-            return op.currentProcessingTime();
-        }
-
-        @Override
-        public long getCurrentWatermark() {
-            return op.currentWatermark();
-        }
-    };
-
     @SuppressWarnings("unchecked")
     TriggerWindows(WindowOperator op, HeapKeyedStateBackend keyed, Trigger<?, ?> trigger, Evictor<?, ?> evictor,
             MergingWindowAssigner<Object, Window> merging, boolean eventTime, boolean sessionAssigner, WindowScopedState scoped) {
@@ -152,14 +140,14 @@ final class TriggerWindows {
             elements.add(e.f0 == RecordBatch.NO_TIMESTAMP ? new TimestampedValue<>(e.f1) : new TimestampedValue<>(e.f1, e.f0));
         }
         point(w);
-        evictor.evictBefore(elements, elements.size(), w, evictorContext);
+        evictor.evictBefore(elements, elements.size(), w, ctx);
         List<Object> values = new ArrayList<>(elements.size());
         for (TimestampedValue<Object> e : elements) {
             values.add(e.getValue());
         }
         op.emitElements(w, values);
         point(w);
-        evictor.evictAfter(elements, elements.size(), w, evictorContext);
+        evictor.evictAfter(elements, elements.size(), w, ctx);
         if (elements.isEmpty()) {
             op.contents.remove(w);
             return;
@@ -363,8 +351,8 @@ final class TriggerWindows {
         return e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
     }
 
-    /** The trigger's view of the current key and window; also the merge context while {@link #mergedWindows} is set. */
-    private final class Context implements Trigger.OnMergeContext {
+    /** The trigger's view of the current key and window (the merge context while {@link #mergedWindows} is set), and the evictor's. */
+    private final class Context implements Trigger.OnMergeContext, Evictor.EvictorContext {
         Window window;
         Collection<Window> mergedWindows;
 
