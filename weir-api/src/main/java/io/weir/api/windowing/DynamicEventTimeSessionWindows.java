@@ -1,25 +1,20 @@
 package io.weir.api.windowing;
 
-import io.weir.api.windowing.triggers.EventTimeTrigger;
-import io.weir.api.windowing.triggers.Trigger;
-
 import java.util.Collection;
 
 /**
  * Session windows in event time whose gap each element sets: an element opens the window
  * {@code [t, t + gap(element))}, and windows of the same key that overlap or touch merge. Made by
- * {@link EventTimeSessionWindows#withDynamicGap}.
+ * {@link EventTimeSessionWindows#withDynamicGap}; the default trigger is the {@code EventTimeTrigger}.
  *
  * @param <T> the element type
  */
-public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, TimeWindow> {
+public class DynamicEventTimeSessionWindows<T> extends DynamicGapSessionWindows<T> {
     private static final long serialVersionUID = 1L;
     private static final String NAME = "DynamicEventTimeSessionWindows";
 
-    private final SessionWindowTimeGapExtractor<T> gapExtractor;
-
     protected DynamicEventTimeSessionWindows(SessionWindowTimeGapExtractor<T> gapExtractor) {
-        this.gapExtractor = WindowSettings.checkExtractor(NAME, gapExtractor);
+        super(NAME, gapExtractor);
     }
 
     /** Session windows whose gap {@code gapExtractor} gives per element. */
@@ -31,27 +26,11 @@ public class DynamicEventTimeSessionWindows<T> extends MergingWindowAssigner<T, 
     @Override
     public Collection<TimeWindow> assignWindows(T element, long timestamp, WindowAssignerContext context) {
         WindowSettings.checkTimestamp(NAME, timestamp);
-        return WindowSettings.session(NAME, timestamp, gapExtractor.extract(element), element);
-    }
-
-    @Override
-    public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
-        TimeWindow.mergeWindows(windows, callback);
-    }
-
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public Trigger<T, TimeWindow> getDefaultTrigger() {
-        return (Trigger) EventTimeTrigger.create();
+        return sessionOf(element, timestamp);
     }
 
     @Override
     public boolean isEventTime() {
         return true;
-    }
-
-    @Override
-    public String toString() {
-        return NAME + "()";
     }
 }
