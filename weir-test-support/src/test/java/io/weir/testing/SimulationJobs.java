@@ -297,4 +297,18 @@ final class SimulationJobs {
             return sink::committed;
         });
     }
+
+    /**
+     * Count windows (tumbling, and sliding with a count evictor) and a custom trigger with partitioned state
+     * ({@link TriggerWindowsJob}): window contents, trigger state and evictor-kept elements under faults.
+     */
+    static Simulation<String> triggerWindows() {
+        return Simulation.of("count windows + custom trigger", (env, run) -> {
+            CollectingSink<String> sink = CollectingSink.forRun(run);
+            env.setParallelism(2);
+            env.enableCheckpointing(10);
+            TriggerWindowsJob.build(env, 700, 0, x -> x).addSink(sink);
+            return sink::committed;
+        });
+    }
 }

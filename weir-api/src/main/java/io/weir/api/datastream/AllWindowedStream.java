@@ -11,6 +11,8 @@ import io.weir.api.util.OutputTag;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
 
@@ -39,6 +41,18 @@ public class AllWindowedStream<T, W extends Window> {
 
     public AllWindowedStream<T, W> allowedLateness(Time lateness) {
         builder.allowedLateness(lateness == null ? null : lateness.toDuration());
+        return this;
+    }
+
+    /** See {@link WindowedStream#trigger(Trigger)}. */
+    public AllWindowedStream<T, W> trigger(Trigger<? super T, ? super W> trigger) {
+        builder.trigger(trigger);
+        return this;
+    }
+
+    /** See {@link WindowedStream#evictor(Evictor)}. */
+    public AllWindowedStream<T, W> evictor(Evictor<? super T, ? super W> evictor) {
+        builder.evictor(evictor);
         return this;
     }
 
@@ -98,6 +112,14 @@ public class AllWindowedStream<T, W extends Window> {
 
     public SingleOutputStreamOperator<T> max(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX));
+    }
+
+    public SingleOutputStreamOperator<T> minBy(int position) {
+        return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MIN_BY));
+    }
+
+    public SingleOutputStreamOperator<T> maxBy(int position) {
+        return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX_BY));
     }
 
     public StreamExecutionEnvironment getExecutionEnvironment() {

@@ -8,6 +8,8 @@ import io.weir.api.functions.MapFunction;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -38,8 +40,8 @@ import java.util.Objects;
  *
  * <p>Differences from Flink 1.20: {@code apply} returns a {@link SingleOutputStreamOperator} (Flink's
  * returns a {@code DataStream}; its deprecated {@code with} returns the operator and is kept here with
- * the same result); {@code trigger(...)} and {@code evictor(...)} are missing because Weir's windows have
- * only their assigner's default trigger and no evictors; there are no overloads taking a
+ * the same result); {@code trigger(...)} and {@code evictor(...)} change the returned step instead of
+ * returning a new one, as {@code allowedLateness} does; there are no overloads taking a
  * {@code TypeInformation}, and the two key types are not checked against each other when the job is
  * built (keys of the two inputs meet only if they are {@code equals} with equal {@code hashCode}s).
  *
@@ -142,6 +144,8 @@ public class CoGroupedStreams<T1, T2> {
         private final KeySelector<T2, KEY> keySelector2;
         private final WindowAssigner<? super TaggedUnion<T1, T2>, W> assigner;
         private Duration allowedLateness;
+        private Trigger<? super TaggedUnion<T1, T2>, ? super W> trigger;
+        private Evictor<? super TaggedUnion<T1, T2>, ? super W> evictor;
 
         WithWindow(DataStream<T1> input1, DataStream<T2> input2, KeySelector<T1, KEY> keySelector1, KeySelector<T2, KEY> keySelector2,
                 WindowAssigner<? super TaggedUnion<T1, T2>, W> assigner) {
@@ -178,6 +182,34 @@ public class CoGroupedStreams<T1, T2> {
         }
 
         /**
+         * Sets the trigger of the window operator (see {@link WindowedStream#trigger}); it sees the
+         * {@link TaggedUnion} elements of both inputs.
+         *
+         * @throws IllegalArgumentException if {@code trigger} is null
+         */
+        public WithWindow<T1, T2, KEY, W> trigger(Trigger<? super TaggedUnion<T1, T2>, ? super W> trigger) {
+            if (trigger == null) {
+                throw new IllegalArgumentException("trigger(...) needs a Trigger, but got null.");
+            }
+            this.trigger = trigger;
+            return this;
+        }
+
+        /**
+         * Sets the evictor of the window operator (see {@link WindowedStream#evictor}); it sees the
+         * {@link TaggedUnion} elements of both inputs.
+         *
+         * @throws IllegalArgumentException if {@code evictor} is null
+         */
+        public WithWindow<T1, T2, KEY, W> evictor(Evictor<? super TaggedUnion<T1, T2>, ? super W> evictor) {
+            if (evictor == null) {
+                throw new IllegalArgumentException("evictor(...) needs an Evictor, but got null.");
+            }
+            this.evictor = evictor;
+            return this;
+        }
+
+        /**
          * Applies {@code function} to every window of every key that has elements, when it fires. The
          * results carry the window's {@code maxTimestamp()}.
          *
@@ -208,6 +240,12 @@ public class CoGroupedStreams<T1, T2> {
             WindowedStream<TaggedUnion<T1, T2>, KEY, W> windowed = keyed.window(assigner);
             if (allowedLateness != null) {
                 windowed.allowedLateness(allowedLateness);
+            }
+            if (trigger != null) {
+                windowed.trigger(trigger);
+            }
+            if (evictor != null) {
+                windowed.evictor(evictor);
             }
             return windowed.process(new CoGroupWindowFunction<T1, T2, T, KEY, W>(function));
         }

@@ -140,6 +140,19 @@ public class DataStream<T> {
         return new AllWindowedStream<>(this, assigner);
     }
 
+    /** Tumbling count windows over the whole stream (parallelism 1); see {@link KeyedStream#countWindow(long)}. */
+    public AllWindowedStream<T, io.weir.api.windowing.GlobalWindow> countWindowAll(long size) {
+        return windowAll(io.weir.api.windowing.GlobalWindows.create())
+                .trigger(io.weir.api.windowing.triggers.PurgingTrigger.of(io.weir.api.windowing.triggers.CountTrigger.of(size)));
+    }
+
+    /** Sliding count windows over the whole stream (parallelism 1); see {@link KeyedStream#countWindow(long, long)}. */
+    public AllWindowedStream<T, io.weir.api.windowing.GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(io.weir.api.windowing.GlobalWindows.create())
+                .evictor(io.weir.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(io.weir.api.windowing.triggers.CountTrigger.of(slide));
+    }
+
     /** Partitions by key: all elements with equal keys go to the same subtask, and keyed state becomes available. */
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
         return new KeyedStream<>(this, key);

@@ -8,6 +8,8 @@ import io.weir.api.functions.KeySelector;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -143,6 +145,27 @@ public class JoinedStreams<T1, T2> {
         @Deprecated
         public WithWindow<T1, T2, KEY, W> allowedLateness(Time lateness) {
             coGroup.allowedLateness(lateness);
+            return this;
+        }
+
+        /**
+         * Sets the trigger of the window operator: each firing joins the pairs of the window's current
+         * elements (see {@link WindowedStream#trigger}).
+         *
+         * @throws IllegalArgumentException if {@code trigger} is null
+         */
+        public WithWindow<T1, T2, KEY, W> trigger(Trigger<? super TaggedUnion<T1, T2>, ? super W> trigger) {
+            coGroup.trigger(trigger);
+            return this;
+        }
+
+        /**
+         * Sets the evictor of the window operator (see {@link WindowedStream#evictor}).
+         *
+         * @throws IllegalArgumentException if {@code evictor} is null
+         */
+        public WithWindow<T1, T2, KEY, W> evictor(Evictor<? super TaggedUnion<T1, T2>, ? super W> evictor) {
+            coGroup.evictor(evictor);
             return this;
         }
 

@@ -67,6 +67,27 @@ public class KeyedStream<T, K> extends DataStream<T> {
         return new WindowedStream<>(this, assigner);
     }
 
+    /**
+     * Tumbling count windows: each key's elements in groups of {@code size}, each group evaluated once
+     * when complete (as Flink builds them: {@code GlobalWindows}, and a {@code CountTrigger} of
+     * {@code size} that purges). Elements of an incomplete last group are never evaluated.
+     */
+    public WindowedStream<T, K, io.weir.api.windowing.GlobalWindow> countWindow(long size) {
+        return window(io.weir.api.windowing.GlobalWindows.create())
+                .trigger(io.weir.api.windowing.triggers.PurgingTrigger.of(io.weir.api.windowing.triggers.CountTrigger.of(size)));
+    }
+
+    /**
+     * Sliding count windows: every {@code slide} elements of a key, the last {@code size} of them are
+     * evaluated (as Flink builds them: {@code GlobalWindows}, a {@code CountEvictor} of {@code size} and a
+     * {@code CountTrigger} of {@code slide}).
+     */
+    public WindowedStream<T, K, io.weir.api.windowing.GlobalWindow> countWindow(long size, long slide) {
+        return window(io.weir.api.windowing.GlobalWindows.create())
+                .evictor(io.weir.api.windowing.evictors.CountEvictor.of(size))
+                .trigger(io.weir.api.windowing.triggers.CountTrigger.of(slide));
+    }
+
     /** Emits, for every element, the reduction of all elements of its key so far. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
         return transform("Keyed Reduce", OperatorKind.KEYED_REDUCE, reducer);

@@ -6,7 +6,10 @@ import io.weir.api.graph.OperatorKind;
 import io.weir.api.graph.WindowOperatorSpec;
 import io.weir.api.graph.WindowOperatorSpec.Contents;
 import io.weir.api.util.OutputTag;
+import io.weir.api.windowing.MergingWindowAssigner;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
 
@@ -15,6 +18,8 @@ final class WindowOperatorBuilder {
     private final WindowAssigner<?, ?> assigner;
     private long allowedLatenessMillis;
     private OutputTag<?> lateDataOutputTag;
+    private Trigger<?, ?> trigger;
+    private Evictor<?, ?> evictor;
 
     WindowOperatorBuilder(WindowAssigner<?, ?> assigner) {
         if (assigner == null) {
@@ -37,6 +42,25 @@ final class WindowOperatorBuilder {
         lateDataOutputTag = tag;
     }
 
+    /** As Flink: a merging assigner (sessions) needs a trigger that can merge. */
+    void trigger(Trigger<?, ?> t) {
+        if (t == null) {
+            throw new IllegalArgumentException("trigger(...) needs a Trigger, but got null.");
+        }
+        if (assigner instanceof MergingWindowAssigner && !t.canMerge()) {
+            throw new UnsupportedOperationException("The trigger " + t + " cannot be used with the merging window assigner " + assigner
+                    + ": its canMerge() is false. Use a trigger that can merge windows (canMerge() true, with onMerge implemented).");
+        }
+        trigger = t;
+    }
+
+    void evictor(Evictor<?, ?> e) {
+        if (e == null) {
+            throw new IllegalArgumentException("evictor(...) needs an Evictor, but got null.");
+        }
+        evictor = e;
+    }
+
     /** Flink does not call open/close on the incremental function of a window, so it rejects rich ones; so does Weir. */
     static void checkNotRich(Function f, String what) {
         if (f == null) {
@@ -53,8 +77,15 @@ final class WindowOperatorBuilder {
         if (contents == Contents.ELEMENTS && windowFunction == null) {
             throw new IllegalArgumentException("The window function must not be null.");
         }
-        WindowOperatorSpec spec = new WindowOperatorSpec(assigner, contents, incremental, windowFunction, allowedLatenessMillis, lateDataOutputTag);
-        StringBuilder name = new StringBuilder("Window(").append(assigner);
+        WindowOperatorSpec spec = new WindowOperatorSpec(assigner, contents, incremental, windowFunction, allowedLatenessMillis, lateDataOutputTag,
+                trigger, evictor);
+        StringBuilder name = new StringBuilder(evictor == null ? "Window(" : "EvictingWindow(").append(assigner);
+        if (trigger != null) {
+            name.append(", ").append(trigger);
+        }
+        if (evictor != null) {
+            name.append(", ").append(evictor);
+        }
         for (Function f : new Function[] {incremental, windowFunction}) {
             if (f != null) {
                 String simple = f.getClass().getSimpleName();

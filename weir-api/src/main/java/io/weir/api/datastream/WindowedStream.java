@@ -10,16 +10,20 @@ import io.weir.api.util.OutputTag;
 import io.weir.api.windowing.Time;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.evictors.Evictor;
+import io.weir.api.windowing.triggers.Trigger;
 
 import java.time.Duration;
 
 /**
  * A keyed stream split into windows by a {@link WindowAssigner}; finish it with a window function
- * ({@link #reduce}, {@link #aggregate}, {@link #process}, {@link #apply}). Each window of each key
- * fires once when time passes its end (event time: when the watermark does) and again for each late
- * element that arrives within {@link #allowedLateness}; elements later than that are dropped, or go
- * to {@link #sideOutputLateData} when set. Window contents and pending firings are keyed state, so
- * they are part of every checkpoint and survive failures.
+ * ({@link #reduce}, {@link #aggregate}, {@link #process}, {@link #apply}). With the assigner's default
+ * trigger, each window of each key fires once when time passes its end (event time: when the watermark
+ * does) and again for each late element that arrives within {@link #allowedLateness}; a {@link #trigger}
+ * decides otherwise, and an {@link #evictor} removes elements when a window fires. A window is cleaned
+ * up at its end plus the allowed lateness (event time) or at its end (processing time); elements later
+ * than that are dropped, or go to {@link #sideOutputLateData} when set. Window contents, trigger state
+ * and pending timers are keyed state, so they are part of every checkpoint and survive failures.
  *
  * <p>Incremental functions ({@code reduce}, {@code aggregate}) keep one value per window; with a
  * second, window-function argument that function receives the single result together with the
@@ -50,6 +54,28 @@ public class WindowedStream<T, K, W extends Window> {
     /** Flink's older form of {@link #allowedLateness(Duration)}. */
     public WindowedStream<T, K, W> allowedLateness(Time lateness) {
         builder.allowedLateness(lateness == null ? null : lateness.toDuration());
+        return this;
+    }
+
+    /**
+     * Sets the trigger that decides when a window fires and purges, instead of the assigner's default
+     * trigger. Windows with a trigger other than the assigner's default run on the general (slower) path
+     * of the window operator: timers and trigger state per window.
+     *
+     * @throws UnsupportedOperationException if the assigner merges windows and the trigger cannot merge
+     */
+    public WindowedStream<T, K, W> trigger(Trigger<? super T, ? super W> trigger) {
+        builder.trigger(trigger);
+        return this;
+    }
+
+    /**
+     * Sets an evictor, which removes elements from a window when it fires, before or after the window
+     * function (see {@link Evictor}). The window then keeps every element with its timestamp, also with
+     * {@code reduce} or {@code aggregate}, which run over the remaining elements at each firing.
+     */
+    public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+        builder.evictor(evictor);
         return this;
     }
 

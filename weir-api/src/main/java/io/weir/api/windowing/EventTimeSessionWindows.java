@@ -1,5 +1,8 @@
 package io.weir.api.windowing;
 
+import io.weir.api.windowing.triggers.EventTimeTrigger;
+import io.weir.api.windowing.triggers.Trigger;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +33,11 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
         return new EventTimeSessionWindows(WindowSettings.millis(NAME, "session gap", gap));
     }
 
+    /** Session windows whose gap {@code gapExtractor} gives per element (a positive number of milliseconds). */
+    public static <T> DynamicEventTimeSessionWindows<T> withDynamicGap(SessionWindowTimeGapExtractor<T> gapExtractor) {
+        return DynamicEventTimeSessionWindows.withDynamicGap(gapExtractor);
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         WindowSettings.checkTimestamp(NAME, timestamp);
@@ -39,6 +47,11 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
     @Override
     public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
         TimeWindow.mergeWindows(windows, callback);
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return EventTimeTrigger.create();
     }
 
     @Override

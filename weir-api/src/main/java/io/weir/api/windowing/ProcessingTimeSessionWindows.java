@@ -1,5 +1,8 @@
 package io.weir.api.windowing;
 
+import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
+import io.weir.api.windowing.triggers.Trigger;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +33,11 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
         return new ProcessingTimeSessionWindows(WindowSettings.millis(NAME, "session gap", gap));
     }
 
+    /** Session windows whose gap {@code gapExtractor} gives per element (a positive number of milliseconds). */
+    public static <T> DynamicProcessingTimeSessionWindows<T> withDynamicGap(SessionWindowTimeGapExtractor<T> gapExtractor) {
+        return DynamicProcessingTimeSessionWindows.withDynamicGap(gapExtractor);
+    }
+
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         long now = context.getCurrentProcessingTime();
@@ -39,6 +47,11 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
     @Override
     public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
         TimeWindow.mergeWindows(windows, callback);
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return ProcessingTimeTrigger.create();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.weir.api.windowing;
 
+import io.weir.api.windowing.triggers.EventTimeTrigger;
+import io.weir.api.windowing.triggers.Trigger;
+
 import java.time.Duration;
 import java.util.Collection;
 
@@ -49,6 +52,11 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         WindowSettings.checkTimestamp(NAME, timestamp);
         return WindowSettings.sliding(timestamp, size, slide, offset);
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return EventTimeTrigger.create();
     }
 
     @Override

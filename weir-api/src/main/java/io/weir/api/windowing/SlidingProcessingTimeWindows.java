@@ -1,5 +1,8 @@
 package io.weir.api.windowing;
 
+import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
+import io.weir.api.windowing.triggers.Trigger;
+
 import java.time.Duration;
 import java.util.Collection;
 
@@ -48,6 +51,11 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         return WindowSettings.sliding(context.getCurrentProcessingTime(), size, slide, offset);
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return ProcessingTimeTrigger.create();
     }
 
     @Override

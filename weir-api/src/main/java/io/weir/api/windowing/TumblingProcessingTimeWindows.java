@@ -1,5 +1,8 @@
 package io.weir.api.windowing;
 
+import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
+import io.weir.api.windowing.triggers.Trigger;
+
 import java.time.Duration;
 import java.util.Collection;
 
@@ -42,6 +45,11 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
         return WindowSettings.tumbling(context.getCurrentProcessingTime(), size, offset);
+    }
+
+    @Override
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return ProcessingTimeTrigger.create();
     }
 
     @Override

@@ -52,6 +52,22 @@ final class WindowSettings {
         }
     }
 
+    static <T> SessionWindowTimeGapExtractor<T> checkExtractor(String assigner, SessionWindowTimeGapExtractor<T> extractor) {
+        if (extractor == null) {
+            throw new IllegalArgumentException(assigner + ": withDynamicGap needs a SessionWindowTimeGapExtractor, but got null.");
+        }
+        return extractor;
+    }
+
+    /** The session window {@code [start, start + gap)} of one element. */
+    static List<TimeWindow> session(String assigner, long start, long gap, Object element) {
+        if (gap <= 0) {
+            throw new IllegalArgumentException(assigner + ": the session gap must be positive, but the SessionWindowTimeGapExtractor gave "
+                    + gap + " ms for " + element + ".");
+        }
+        return List.of(new TimeWindow(start, start + gap));
+    }
+
     static List<TimeWindow> tumbling(long timestamp, long size, long offset) {
         long start = TimeWindow.getWindowStartWithOffset(timestamp, offset, size);
         return List.of(new TimeWindow(start, start + size));

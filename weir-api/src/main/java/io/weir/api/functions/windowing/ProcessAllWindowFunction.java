@@ -20,12 +20,15 @@ public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extend
     /** Called when the window fires. Results carry the timestamp {@code window.maxTimestamp()}. */
     public abstract void process(Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
 
-    /** Called when the window's contents are purged; the default does nothing. */
+    /** Called when the window is cleaned up; clear its per-window state here. The default does nothing. */
     public void clear(Context context) throws Exception {}
 
-    /** The context of one evaluation; Weir does not provide Flink's {@code windowState()}. */
+    /** The context of one evaluation. */
     public abstract class Context {
         public abstract W window();
+
+        /** State of the window, as {@link ProcessWindowFunction.Context#windowState()}. */
+        public abstract KeyedStateStore windowState();
 
         /** State of the whole (non-keyed) window operator, shared by all windows. */
         public abstract KeyedStateStore globalState();

@@ -23,12 +23,16 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> exte
     /** Called when the window fires (again, for a late firing within the allowed lateness). Results carry the timestamp {@code window.maxTimestamp()}. */
     public abstract void process(KEY key, Context context, Iterable<IN> elements, Collector<OUT> out) throws Exception;
 
-    /** Called when the window's contents are purged (after its allowed lateness); the default does nothing. */
+    /**
+     * Called when the window is cleaned up (at its end plus the allowed lateness in event time, at its end
+     * in processing time); clear the window's {@link Context#windowState() per-window state} here. The
+     * default does nothing.
+     */
     public void clear(Context context) throws Exception {}
 
     /**
-     * The context of one evaluation. Weir does not provide Flink's per-window state
-     * ({@code windowState()}); {@link #globalState()} is the keyed state of the key.
+     * The context of one evaluation: the window, the times, and state of the key per window
+     * ({@link #windowState()}) and across windows ({@link #globalState()}).
      */
     public abstract class Context {
         public abstract W window();
@@ -36,6 +40,16 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> exte
         public abstract long currentProcessingTime();
 
         public abstract long currentWatermark();
+
+        /**
+         * State of the current key and window, checkpointed: each window of the key has its own. Not
+         * available with merging windows (session windows), as in Flink. Clear it in
+         * {@link ProcessWindowFunction#clear}; Weir also drops what is left of it when the window is
+         * cleaned up, after {@code clear} (Flink keeps it).
+         *
+         * @throws UnsupportedOperationException (from its getters) when the windows merge
+         */
+        public abstract KeyedStateStore windowState();
 
         /** Keyed state of the current key, shared by all its windows. */
         public abstract KeyedStateStore globalState();

@@ -43,6 +43,11 @@ final class WindowFunctions {
                 }
 
                 @Override
+                public KeyedStateStore windowState() {
+                    return op.windowState(window);
+                }
+
+                @Override
                 public KeyedStateStore globalState() {
                     return op.globalState();
                 }
@@ -57,6 +62,11 @@ final class WindowFunctions {
                 @Override
                 public Window window() {
                     return window;
+                }
+
+                @Override
+                public KeyedStateStore windowState() {
+                    return op.windowState(window);
                 }
 
                 @Override
@@ -84,6 +94,7 @@ final class WindowFunctions {
     @SuppressWarnings("unchecked")
     void emitAll(Object key, Window w, Iterable<Object> elements, Collector<Object> out) throws Exception {
         this.window = w;
+        op.scopeTo(w);
         if (fn instanceof ProcessWindowFunction) {
             ((ProcessWindowFunction<Object, Object, Object, Window>) fn).process(key, keyedContext, elements, out);
         } else if (fn instanceof ProcessAllWindowFunction) {
@@ -97,10 +108,11 @@ final class WindowFunctions {
         }
     }
 
-    /** The window's contents were purged. */
+    /** The window is cleaned up: calls the function's {@code clear}. */
     @SuppressWarnings("unchecked")
     void clear(Window w) throws Exception {
         this.window = w;
+        op.scopeTo(w);
         if (fn instanceof ProcessWindowFunction) {
             ((ProcessWindowFunction<Object, Object, Object, Window>) fn).clear(keyedContext);
         } else if (fn instanceof ProcessAllWindowFunction) {

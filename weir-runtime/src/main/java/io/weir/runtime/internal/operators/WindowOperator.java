@@ -9,6 +9,8 @@ import io.weir.api.graph.WindowOperatorSpec.Contents;
 import io.weir.api.state.MapState;
 import io.weir.api.state.MapStateDescriptor;
 import io.weir.api.util.OutputTag;
+import io.weir.api.windowing.DynamicEventTimeSessionWindows;
+import io.weir.api.windowing.DynamicProcessingTimeSessionWindows;
 import io.weir.api.windowing.EventTimeSessionWindows;
 import io.weir.api.windowing.MergingWindowAssigner;
 import io.weir.api.windowing.ProcessingTimeSessionWindows;
@@ -19,16 +21,23 @@ import io.weir.api.windowing.TumblingEventTimeWindows;
 import io.weir.api.windowing.TumblingProcessingTimeWindows;
 import io.weir.api.windowing.Window;
 import io.weir.api.windowing.WindowAssigner;
+import io.weir.api.windowing.triggers.EventTimeTrigger;
+import io.weir.api.windowing.triggers.ProcessingTimeTrigger;
+import io.weir.api.windowing.triggers.Trigger;
 import io.weir.runtime.serialization.Serializers;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code window(..)} / {@code windowAll(..)} with the default trigger of the assigner's time domain.
+ * {@code window(..)} / {@code windowAll(..)}. This class is the fast path, for windows with the default
+ * trigger of their assigner's time domain ({@link EventTimeTrigger}, {@link ProcessingTimeTrigger}) and no
+ * evictor, which it implements directly; any other trigger, or an evictor, runs on {@link TriggerWindows},
+ * which calls the trigger as Flink does. Per-window state ({@code windowState()}) is {@link WindowScopedState}.
  *
  * <p>State, all keyed (so copy-on-write snapshots by key group cover it):
  * <ul>
@@ -75,14 +84,19 @@ public final class WindowOperator extends UdfOperator<Function> {
     private final ReduceFunction<Object> reduce;
     private final AggregateFunction<Object, Object, Object> aggregate;
 
-    private MapState<Object, Object> contents;
+    /** The trigger and evictor path, or null for the default trigger's fast path. */
+    private final Trigger<?, ?> generalTrigger;
+
+    MapState<Object, Object> contents;
     /** Copies user objects entering the contents; null with object reuse, when they are stored as they are. */
     private io.weir.api.typeutils.TypeSerializer<Object> copier;
     /** For assigners other than the fixed-size built-ins: per key, timer time to the windows waiting for it. */
     private MapState<Long, Object> windowsByTime;
     private KeptWatermark keptWatermark;
-    private TimerServiceImpl timers;
-    private WindowFunctions functions;
+    TimerServiceImpl timers;
+    WindowFunctions functions;
+    private WindowScopedState scoped;
+    private TriggerWindows triggered;
     private SimpleOperators.TimestampedCollector collector;
     private final WindowAssigner.WindowAssignerContext assignerContext = new WindowAssigner.WindowAssignerContext() {
         @Override
@@ -102,13 +116,17 @@ public final class WindowOperator extends UdfOperator<Function> {
         this.merging = assigner instanceof MergingWindowAssigner ? (MergingWindowAssigner<Object, Window>) assigner : null;
         this.eventTime = assigner.isEventTime();
         Class<?> type = spec.getAssigner().getClass();
-        this.sessionAssigner = type == EventTimeSessionWindows.class || type == ProcessingTimeSessionWindows.class;
+        this.sessionAssigner = type == EventTimeSessionWindows.class || type == ProcessingTimeSessionWindows.class
+                || type == DynamicEventTimeSessionWindows.class || type == DynamicProcessingTimeSessionWindows.class;
         this.fixedSize = fixedSize(spec.getAssigner());
         this.allowedLateness = eventTime ? spec.getAllowedLatenessMillis() : 0;
         this.lateTag = spec.getLateDataOutputTag();
         this.kind = spec.getContents();
         this.reduce = kind == Contents.REDUCE ? (ReduceFunction<Object>) spec.getIncrementalFunction() : null;
         this.aggregate = kind == Contents.AGGREGATE ? (AggregateFunction<Object, Object, Object>) spec.getIncrementalFunction() : null;
+        Trigger<?, ?> trigger = spec.getTrigger() != null ? spec.getTrigger() : assigner.getDefaultTrigger();
+        boolean defaultTrigger = trigger == null || trigger.getClass() == (eventTime ? EventTimeTrigger.class : ProcessingTimeTrigger.class);
+        this.generalTrigger = spec.getEvictor() == null && defaultTrigger ? null : trigger;
     }
 
     @Override
@@ -119,7 +137,10 @@ public final class WindowOperator extends UdfOperator<Function> {
         super.initializeUserState();
         contents = keyedState.getUncopiedMapState(new MapStateDescriptor<>(CONTENTS, new WindowSerializer(), Serializers.dynamic()));
         copier = context.objectReuse() ? null : Serializers.dynamic();
-        if (fixedSize == 0) {
+        scoped = new WindowScopedState(keyedState, operatorState, context.objectReuse());
+        if (generalTrigger != null) {
+            triggered = new TriggerWindows(this, keyedState, generalTrigger, spec.getEvictor(), merging, eventTime, sessionAssigner, scoped);
+        } else if (fixedSize == 0) {
             windowsByTime = keyedState.getUncopiedMapState(
                     new MapStateDescriptor<>(WINDOWS_BY_TIME, Serializers.forClass(Long.class), new WindowSerializer.ListOf()));
         }
@@ -148,16 +169,7 @@ public final class WindowOperator extends UdfOperator<Function> {
                     + "or use a processing-time assigner such as TumblingProcessingTimeWindows. Record: " + record);
         }
         Collection<Window> windows = assigner.assignWindows(record, timestamp, assignerContext);
-        boolean skipped = true;
-        for (Window w : windows) {
-            Window actual = merging == null ? (isWindowLate(w) ? null : w) : addMergingWindow(w);
-            if (actual == null) {
-                continue;
-            }
-            skipped = false;
-            boolean isNew = add(actual, record);
-            onElement(actual, isNew || merging != null);
-        }
+        boolean skipped = triggered != null ? triggered.processElement(record, timestamp, windows) : processDefault(record, windows);
         if (skipped && isElementLate(timestamp)) {
             numLateRecords++;
             if (lateTag != null) {
@@ -168,8 +180,23 @@ public final class WindowOperator extends UdfOperator<Function> {
         }
     }
 
+    /** The default trigger's path: adds the record to its windows; returns whether no window took it. */
+    private boolean processDefault(Object record, Collection<Window> windows) throws Exception {
+        boolean skipped = true;
+        for (Window w : windows) {
+            Window actual = merging == null ? (isWindowLate(w) ? null : w) : addMergingWindow(w);
+            if (actual == null) {
+                continue;
+            }
+            skipped = false;
+            boolean isNew = add(actual, record);
+            onElement(actual, isNew || merging != null);
+        }
+        return skipped;
+    }
+
     /** Adds the record to the window's contents; returns whether the window had none before. */
-    private boolean add(Window w, Object record) throws Exception {
+    boolean add(Window w, Object record) throws Exception {
         Object current = contents.get(w);
         Object next;
         switch (kind) {
@@ -290,7 +317,7 @@ public final class WindowOperator extends UdfOperator<Function> {
     }
 
     /** A copy of a user object entering the contents (with object reuse: the object itself). */
-    private Object owned(Object v) {
+    Object owned(Object v) {
         return copier == null ? v : copier.copy(v);
     }
 
@@ -301,7 +328,7 @@ public final class WindowOperator extends UdfOperator<Function> {
 
     /** Combines the held contents of two merging windows; both are owned, so only a new result is copied. */
     @SuppressWarnings("unchecked")
-    private Object combine(Object a, Object b) throws Exception {
+    Object combine(Object a, Object b) throws Exception {
         switch (kind) {
             case REDUCE: return ownedUnlessHeld(reduce.reduce(a, b), a, b);
             case AGGREGATE: return ownedUnlessHeld(aggregate.merge(a, b), a, b);
@@ -329,11 +356,16 @@ public final class WindowOperator extends UdfOperator<Function> {
 
     /** A wake-up for the current key at {@code time}: fire the windows ending then, purge those whose cleanup time it is. */
     private void onTimer(long time, TimeDomain domain) throws Exception {
-        if ((domain == TimeDomain.EVENT_TIME) != eventTime || (!eventTime && inputEnded)) {
+        if (triggered == null ? (domain == TimeDomain.EVENT_TIME) != eventTime || (!eventTime && inputEnded)
+                : domain == TimeDomain.PROCESSING_TIME && inputEnded) {
             return;
         }
         try {
-            fireAndPurge(time);
+            if (triggered != null) {
+                triggered.onTimer(time, domain);
+            } else {
+                fireAndPurge(time);
+            }
         } catch (OperatorException | io.weir.runtime.internal.io.RecordWriter.TaskCancelledException e) {
             throw e;
         } catch (Exception e) {
@@ -353,6 +385,9 @@ public final class WindowOperator extends UdfOperator<Function> {
             if (cleanupTime(w) == time) {
                 contents.remove(w);
                 functions.clear(w);
+                if (!scoped.isEmpty()) {
+                    scoped.clearWindow(w);
+                }
             }
         }
     }
@@ -404,7 +439,7 @@ public final class WindowOperator extends UdfOperator<Function> {
         return 0;
     }
 
-    private static int compareWindows(Window a, Window b) {
+    static int compareWindows(Window a, Window b) {
         int c = Long.compare(a.maxTimestamp(), b.maxTimestamp());
         if (c == 0 && a instanceof TimeWindow && b instanceof TimeWindow) {
             c = Long.compare(((TimeWindow) a).getStart(), ((TimeWindow) b).getStart());
@@ -412,7 +447,7 @@ public final class WindowOperator extends UdfOperator<Function> {
         return c;
     }
 
-    private void fire(Window w) throws Exception {
+    void fire(Window w) throws Exception {
         Object c = contents.get(w);
         if (c == null) {
             return;
@@ -432,6 +467,34 @@ public final class WindowOperator extends UdfOperator<Function> {
         }
     }
 
+    /** Fires {@code w} over {@code values}, the elements an evictor left: the incremental function, if any, runs over them now. */
+    void emitElements(Window w, List<Object> values) throws Exception {
+        collector.timestamp = w.maxTimestamp();
+        Object key = keyedState.getCurrentKey();
+        switch (kind) {
+            case REDUCE: {
+                Object acc = null;
+                for (Object v : values) {
+                    acc = acc == null ? owned(v) : reduce.reduce(acc, v); // the first is copied: the reduce may change it, the window keeps it
+                }
+                if (acc != null) {
+                    functions.emitOne(key, w, acc, collector);
+                }
+                break;
+            }
+            case AGGREGATE: {
+                Object acc = aggregate.createAccumulator();
+                for (Object v : values) {
+                    acc = aggregate.add(v, acc);
+                }
+                functions.emitOne(key, w, aggregate.getResult(acc), collector);
+                break;
+            }
+            default:
+                functions.emitAll(key, w, Collections.unmodifiableList(values), collector);
+        }
+    }
+
     /**
      * When the default trigger fires a window: in event time when the watermark reaches its max
      * timestamp; in processing time once the clock has passed it (at {@code maxTimestamp + 1}), so
@@ -442,7 +505,7 @@ public final class WindowOperator extends UdfOperator<Function> {
         return eventTime || end == Long.MAX_VALUE ? end : end + 1;
     }
 
-    private long cleanupTime(Window w) {
+    long cleanupTime(Window w) {
         long end = w.maxTimestamp();
         if (!eventTime) {
             return triggerTime(w);
@@ -451,7 +514,7 @@ public final class WindowOperator extends UdfOperator<Function> {
         return t >= end ? t : Long.MAX_VALUE; // saturate on overflow
     }
 
-    private boolean isWindowLate(Window w) {
+    boolean isWindowLate(Window w) {
         return eventTime && cleanupTime(w) <= currentWatermark;
     }
 
@@ -468,6 +531,7 @@ public final class WindowOperator extends UdfOperator<Function> {
     @Override
     protected void snapshotUserState(long checkpointId, long timestamp) throws Exception {
         keptWatermark.save(currentWatermark);
+        scoped.snapshot();
         super.snapshotUserState(checkpointId, timestamp);
     }
 
@@ -493,6 +557,20 @@ public final class WindowOperator extends UdfOperator<Function> {
 
     io.weir.api.state.KeyedStateStore globalState() {
         return keyedState;
+    }
+
+    /** Per-window state of {@code w}: what {@code windowState()} returns. */
+    io.weir.api.state.KeyedStateStore windowState(Window w) {
+        if (merging != null) {
+            return WindowScopedState.UNSUPPORTED_FOR_MERGING_WINDOWS;
+        }
+        scoped.window = w;
+        return scoped;
+    }
+
+    /** Points per-window state at {@code w} before the window function is called about it. */
+    void scopeTo(Window w) {
+        scoped.window = w;
     }
 
     void sideOutput(OutputTag<?> tag, Object value, long timestamp) {

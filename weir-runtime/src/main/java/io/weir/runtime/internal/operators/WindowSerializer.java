@@ -1,6 +1,7 @@
 package io.weir.runtime.internal.operators;
 
 import io.weir.api.typeutils.TypeSerializer;
+import io.weir.api.windowing.GlobalWindow;
 import io.weir.api.windowing.TimeWindow;
 import io.weir.runtime.serialization.Serializers;
 
@@ -11,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Windows as keys of the window operator's state: a {@link TimeWindow} as a tag byte and two longs;
- * any other window class through the dynamic serializer. Windows are values, treated as immutable.
+ * Windows as keys of the window operator's state: a {@link TimeWindow} as a tag byte and two longs,
+ * the {@link GlobalWindow} as a tag byte; any other window class through the dynamic serializer. Windows are values, treated as immutable.
  */
 final class WindowSerializer implements TypeSerializer<Object> {
     private static final long serialVersionUID = 1L;
     private static final int TIME_WINDOW = 0;
     private static final int OTHER = 1;
+    private static final int GLOBAL_WINDOW = 2;
 
     private final TypeSerializer<Object> other = Serializers.dynamic();
 
@@ -28,6 +30,8 @@ final class WindowSerializer implements TypeSerializer<Object> {
             out.writeByte(TIME_WINDOW);
             out.writeLong(w.getStart());
             out.writeLong(w.getEnd());
+        } else if (value instanceof GlobalWindow) {
+            out.writeByte(GLOBAL_WINDOW);
         } else {
             out.writeByte(OTHER);
             other.serialize(value, out);
@@ -40,6 +44,7 @@ final class WindowSerializer implements TypeSerializer<Object> {
         switch (tag) {
             case TIME_WINDOW: return new TimeWindow(in.readLong(), in.readLong());
             case OTHER: return other.deserialize(in);
+            case GLOBAL_WINDOW: return GlobalWindow.get();
             default: throw new IOException("Unknown window tag " + tag + " in window operator state; the checkpoint is damaged or from another format.");
         }
     }
