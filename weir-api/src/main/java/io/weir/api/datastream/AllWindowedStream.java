@@ -122,6 +122,35 @@ public class AllWindowedStream<T, W extends Window> {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX_BY));
     }
 
+    /**
+     * The sum of the field named by {@code field} over each window, emitted when the window fires: a Flink field expression
+     * ({@code "f1"} for a tuple field, a POJO field's name, {@code "a.b"} for a nested one); the other fields are those
+     * of the window's first element.
+     */
+    public SingleOutputStreamOperator<T> sum(String field) {
+        return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.SUM));
+    }
+
+    /** The minimum of the field named by {@code field} (see {@link #sum(String)}); other fields from the first element. */
+    public SingleOutputStreamOperator<T> min(String field) {
+        return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.MIN));
+    }
+
+    /** The maximum of the field named by {@code field} (see {@link #sum(String)}); other fields from the first element. */
+    public SingleOutputStreamOperator<T> max(String field) {
+        return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.MAX));
+    }
+
+    /** The element with the smallest value of the field named by {@code field} (the first on ties). */
+    public SingleOutputStreamOperator<T> minBy(String field) {
+        return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.MIN_BY));
+    }
+
+    /** The element with the largest value of the field named by {@code field} (the first on ties). */
+    public SingleOutputStreamOperator<T> maxBy(String field) {
+        return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.MAX_BY));
+    }
+
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return input.getExecutionEnvironment();
     }

@@ -76,4 +76,19 @@ class FieldExpressionAggregationIT {
         env.fromData(new Reading("s", 1, 1), new Reading("s", 2, 2)).keyBy(r -> r.sensor).sum("stats.cnt").print();
         assertThatThrownBy(() -> env.execute("bad field")).hasStackTraceContaining("\"stats.cnt\"").hasStackTraceContaining("'cnt'");
     }
+
+    @Test
+    void windowedAggregationsByFieldName() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        List<Tuple2<String, Long>> out = env.fromData(Tuple2.of("a", 1L), Tuple2.of("a", 5L), Tuple2.of("b", 2L), Tuple2.of("a", 7L))
+                .assignTimestampsAndWatermarks(io.weir.api.eventtime.WatermarkStrategy.<Tuple2<String, Long>>forMonotonousTimestamps()
+                        .withTimestampAssigner((t, ts) -> t.f1))
+                .keyBy(t -> t.f0).window(io.weir.api.windowing.TumblingEventTimeWindows.of(java.time.Duration.ofMillis(6)))
+                .sum("f1").executeAndCollect(3);
+        assertThat(out).containsExactlyInAnyOrder(Tuple2.of("a", 6L), Tuple2.of("b", 2L), Tuple2.of("a", 7L));
+        List<Tuple2<String, Long>> all = env.fromData(Tuple2.of("a", 1L), Tuple2.of("b", 4L))
+                .windowAll(io.weir.api.windowing.GlobalWindows.create()).trigger(io.weir.api.windowing.triggers.CountTrigger.of(2))
+                .maxBy("f1").executeAndCollect(1);
+        assertThat(all).containsExactly(Tuple2.of("b", 4L));
+    }
 }
