@@ -28,6 +28,7 @@ public class AllWindowedStream<T, W extends Window> {
     private final KeyedStream<T, Byte> input;
     private final WindowOperatorBuilder builder;
 
+    /** Windows over all elements of {@code input}; made by {@code DataStream.windowAll}. The window operator runs with parallelism 1. */
     public AllWindowedStream(DataStream<T> input, WindowAssigner<? super T, W> windowAssigner) {
         this.input = new KeyedStream<>(input, new NullByteKeySelector<>());
         this.builder = new WindowOperatorBuilder(windowAssigner);
@@ -39,6 +40,7 @@ public class AllWindowedStream<T, W extends Window> {
         return this;
     }
 
+    /** Flink's older form of {@link #allowedLateness(Duration)}. */
     public AllWindowedStream<T, W> allowedLateness(Time lateness) {
         builder.allowedLateness(lateness == null ? null : lateness.toDuration());
         return this;
@@ -62,62 +64,75 @@ public class AllWindowedStream<T, W extends Window> {
         return this;
     }
 
+    /** Folds each window's elements with {@code function}, emitting the result when the window fires. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
         WindowOperatorBuilder.checkNotRich(function, "ReduceFunction");
         return builder.build(input, Contents.REDUCE, function, null, true);
     }
 
+    /** Folds each window with {@code reduceFunction}, then hands the single result to {@code function} when the window fires. */
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, ProcessAllWindowFunction<T, R, W> function) {
         WindowOperatorBuilder.checkNotRich(reduceFunction, "ReduceFunction");
         return builder.build(input, Contents.REDUCE, reduceFunction, checkNotNull(function), true);
     }
 
+    /** Folds each window with {@code reduceFunction}, then hands the single result to {@code function} when the window fires. */
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function) {
         WindowOperatorBuilder.checkNotRich(reduceFunction, "ReduceFunction");
         return builder.build(input, Contents.REDUCE, reduceFunction, checkNotNull(function), true);
     }
 
+    /** Aggregates each window incrementally with {@code function} (one accumulator per window), emitting its result when the window fires. */
     public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function) {
         WindowOperatorBuilder.checkNotRich(function, "AggregateFunction");
         return builder.build(input, Contents.AGGREGATE, function, null, true);
     }
 
+    /** Aggregates each window with {@code aggFunction}, then hands the result to the window function when the window fires. */
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             ProcessAllWindowFunction<V, R, W> windowFunction) {
         WindowOperatorBuilder.checkNotRich(aggFunction, "AggregateFunction");
         return builder.build(input, Contents.AGGREGATE, aggFunction, checkNotNull(windowFunction), true);
     }
 
+    /** Aggregates each window with {@code aggFunction}, then hands the result to the window function when the window fires. */
     public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
             AllWindowFunction<V, R, W> windowFunction) {
         WindowOperatorBuilder.checkNotRich(aggFunction, "AggregateFunction");
         return builder.build(input, Contents.AGGREGATE, aggFunction, checkNotNull(windowFunction), true);
     }
 
+    /** Keeps every element of each window and hands them to {@code function} when the window fires. */
     public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
         return builder.build(input, Contents.ELEMENTS, null, checkNotNull(function), true);
     }
 
+    /** Keeps every element of each window and hands them to {@code function} when the window fires. */
     public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function) {
         return builder.build(input, Contents.ELEMENTS, null, checkNotNull(function), true);
     }
 
+    /** The sum of the tuple field at {@code position} per window; other fields from the window's first element. */
     public SingleOutputStreamOperator<T> sum(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.SUM));
     }
 
+    /** The minimum of the tuple field at {@code position} per window; other fields from the window's first element. */
     public SingleOutputStreamOperator<T> min(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MIN));
     }
 
+    /** The maximum of the tuple field at {@code position} per window; other fields from the window's first element. */
     public SingleOutputStreamOperator<T> max(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX));
     }
 
+    /** The element with the smallest tuple field at {@code position} per window (the first on ties). */
     public SingleOutputStreamOperator<T> minBy(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MIN_BY));
     }
 
+    /** The element with the largest tuple field at {@code position} per window (the first on ties). */
     public SingleOutputStreamOperator<T> maxBy(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX_BY));
     }
@@ -151,6 +166,7 @@ public class AllWindowedStream<T, W extends Window> {
         return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.MAX_BY));
     }
 
+    /** The environment the stream belongs to. */
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return input.getExecutionEnvironment();
     }

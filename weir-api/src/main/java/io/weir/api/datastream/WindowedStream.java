@@ -37,6 +37,7 @@ public class WindowedStream<T, K, W extends Window> {
     private final KeyedStream<T, K> input;
     private final WindowOperatorBuilder builder;
 
+    /** Windows per key of {@code input}; made by {@code KeyedStream.window}. */
     public WindowedStream(KeyedStream<T, K> input, WindowAssigner<? super T, W> windowAssigner) {
         this.input = input;
         this.builder = new WindowOperatorBuilder(windowAssigner);
@@ -138,18 +139,22 @@ public class WindowedStream<T, K, W extends Window> {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.SUM));
     }
 
+    /** The minimum of the tuple field at {@code position} per key and window; other fields from the window's first element. */
     public SingleOutputStreamOperator<T> min(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MIN));
     }
 
+    /** The maximum of the tuple field at {@code position} per key and window; other fields from the window's first element. */
     public SingleOutputStreamOperator<T> max(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX));
     }
 
+    /** The element with the smallest tuple field at {@code position} per key and window (the first on ties). */
     public SingleOutputStreamOperator<T> minBy(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MIN_BY));
     }
 
+    /** The element with the largest tuple field at {@code position} per key and window (the first on ties). */
     public SingleOutputStreamOperator<T> maxBy(int position) {
         return reduce(new TupleAggregator<>(position, TupleAggregator.Kind.MAX_BY));
     }
@@ -183,6 +188,7 @@ public class WindowedStream<T, K, W extends Window> {
         return reduce(new TupleAggregator<>(field, TupleAggregator.Kind.MAX_BY));
     }
 
+    /** The environment the stream belongs to. */
     public StreamExecutionEnvironment getExecutionEnvironment() {
         return input.getExecutionEnvironment();
     }

@@ -54,22 +54,27 @@ public final class WindowOperatorSpec implements Function {
         this.evictor = evictor;
     }
 
+    /** The window assigner. */
     public WindowAssigner<?, ?> getAssigner() {
         return assigner;
     }
 
+    /** How window contents are kept. */
     public Contents getContents() {
         return contents;
     }
 
+    /** The reduce or aggregate function, or null when every element is kept. */
     public Function getIncrementalFunction() {
         return incrementalFunction;
     }
 
+    /** The window function applied on firing, or null to emit the incremental result itself. */
     public Function getWindowFunction() {
         return windowFunction;
     }
 
+    /** How long after a window's end late elements still update it, in ms. */
     public long getAllowedLatenessMillis() {
         return allowedLatenessMillis;
     }

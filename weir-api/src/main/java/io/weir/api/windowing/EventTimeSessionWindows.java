@@ -24,6 +24,7 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
         this.gap = gap;
     }
 
+    /** Sessions that close after {@code gap} without elements (event time). @throws IllegalArgumentException if {@code gap} is not positive */
     public static EventTimeSessionWindows withGap(Duration gap) {
         return new EventTimeSessionWindows(WindowSettings.millis(NAME, "session gap", gap));
     }
@@ -59,6 +60,7 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
         return true;
     }
 
+    /** The session gap in ms. */
     public long getGap() {
         return gap;
     }

@@ -24,6 +24,7 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
         this.gap = gap;
     }
 
+    /** Sessions that close after {@code gap} without elements (processing time). @throws IllegalArgumentException if {@code gap} is not positive */
     public static ProcessingTimeSessionWindows withGap(Duration gap) {
         return new ProcessingTimeSessionWindows(WindowSettings.millis(NAME, "session gap", gap));
     }
@@ -59,6 +60,7 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
         return false;
     }
 
+    /** The session gap in ms. */
     public long getGap() {
         return gap;
     }

@@ -28,10 +28,12 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
         this.offset = offset;
     }
 
+    /** Windows of {@code size}, one starting every {@code slide} (event time). @throws IllegalArgumentException if size or slide is not positive, or slide is larger than size */
     public static SlidingEventTimeWindows of(Duration size, Duration slide) {
         return new SlidingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide), 0);
     }
 
+    /** As {@link #of(Duration, Duration)}, with window starts shifted by {@code offset}. @throws IllegalArgumentException if the offset is not smaller in absolute value than the slide */
     public static SlidingEventTimeWindows of(Duration size, Duration slide, Duration offset) {
         return new SlidingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide),
                 WindowSettings.millis(NAME, "offset", offset));
@@ -64,10 +66,12 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
         return true;
     }
 
+    /** The window size in ms. */
     public long getSize() {
         return size;
     }
 
+    /** The slide in ms. */
     public long getSlide() {
         return slide;
     }

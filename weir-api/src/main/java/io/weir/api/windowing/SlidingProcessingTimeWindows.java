@@ -28,10 +28,12 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
         this.offset = offset;
     }
 
+    /** Windows of {@code size}, one starting every {@code slide} (processing time). @throws IllegalArgumentException if size or slide is not positive, or slide is larger than size */
     public static SlidingProcessingTimeWindows of(Duration size, Duration slide) {
         return new SlidingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide), 0);
     }
 
+    /** As {@link #of(Duration, Duration)}, with window starts shifted by {@code offset}. @throws IllegalArgumentException if the offset is not smaller in absolute value than the slide */
     public static SlidingProcessingTimeWindows of(Duration size, Duration slide, Duration offset) {
         return new SlidingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "slide", slide),
                 WindowSettings.millis(NAME, "offset", offset));
@@ -63,10 +65,12 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
         return false;
     }
 
+    /** The window size in ms. */
     public long getSize() {
         return size;
     }
 
+    /** The slide in ms. */
     public long getSlide() {
         return slide;
     }

@@ -24,10 +24,12 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
         this.offset = offset;
     }
 
+    /** Back-to-back windows of {@code size} (event time). @throws IllegalArgumentException if size is not positive */
     public static TumblingEventTimeWindows of(Duration size) {
         return new TumblingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), 0);
     }
 
+    /** As {@link #of(Duration)}, with window starts shifted by {@code offset}. @throws IllegalArgumentException if the offset is not smaller in absolute value than the size */
     public static TumblingEventTimeWindows of(Duration size, Duration offset) {
         return new TumblingEventTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "offset", offset));
     }
@@ -58,10 +60,12 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
         return true;
     }
 
+    /** The window size in ms. */
     public long getSize() {
         return size;
     }
 
+    /** The offset of window starts in ms. */
     public long getOffset() {
         return offset;
     }

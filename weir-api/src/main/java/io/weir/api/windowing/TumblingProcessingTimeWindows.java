@@ -24,10 +24,12 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
         this.offset = offset;
     }
 
+    /** Back-to-back windows of {@code size} (processing time). @throws IllegalArgumentException if size is not positive */
     public static TumblingProcessingTimeWindows of(Duration size) {
         return new TumblingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), 0);
     }
 
+    /** As {@link #of(Duration)}, with window starts shifted by {@code offset}. @throws IllegalArgumentException if the offset is not smaller in absolute value than the size */
     public static TumblingProcessingTimeWindows of(Duration size, Duration offset) {
         return new TumblingProcessingTimeWindows(WindowSettings.millis(NAME, "window size", size), WindowSettings.millis(NAME, "offset", offset));
     }
@@ -57,10 +59,12 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
         return false;
     }
 
+    /** The window size in ms. */
     public long getSize() {
         return size;
     }
 
+    /** The offset of window starts in ms. */
     public long getOffset() {
         return offset;
     }

@@ -25,6 +25,7 @@ public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extend
 
     /** The context of one evaluation. */
     public abstract class Context {
+        /** The window being evaluated. */
         public abstract W window();
 
         /** State of the window, as {@link ProcessWindowFunction.Context#windowState()}. */
@@ -33,6 +34,7 @@ public abstract class ProcessAllWindowFunction<IN, OUT, W extends Window> extend
         /** State of the whole (non-keyed) window operator, shared by all windows. */
         public abstract KeyedStateStore globalState();
 
+        /** Emits {@code value} to the side output {@code outputTag}, with the window's timestamp. @throws NullPointerException if either is null */
         public abstract <X> void output(OutputTag<X> outputTag, X value);
     }
 }

@@ -35,10 +35,13 @@ public abstract class ProcessWindowFunction<IN, OUT, KEY, W extends Window> exte
      * ({@link #windowState()}) and across windows ({@link #globalState()}).
      */
     public abstract class Context {
+        /** The window being evaluated. */
         public abstract W window();
 
+        /** The operator's current processing time. */
         public abstract long currentProcessingTime();
 
+        /** The operator's current event time (watermark). */
         public abstract long currentWatermark();
 
         /**

@@ -24,6 +24,7 @@ public class TimestampedValue<T> {
         this.hasTimestamp = true;
     }
 
+    /** The element. */
     public T getValue() {
         return value;
     }
