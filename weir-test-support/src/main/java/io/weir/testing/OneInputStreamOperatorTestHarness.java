@@ -102,9 +102,8 @@ public class OneInputStreamOperatorTestHarness<IN, OUT> implements AutoCloseable
     static Function functionAsBuilt(DataStream<?> stream, OneInputTransformation<?, ?> t) {
         Function f = t.getFunction();
         if (f instanceof io.weir.api.graph.TimestampsAndWatermarksSpec && ((io.weir.api.graph.TimestampsAndWatermarksSpec) f).isIntervalFromJob()) {
-            long interval = stream.getExecutionEnvironment().getConfiguration().getDuration(io.weir.api.configuration.ConfigKeys.AUTO_WATERMARK_INTERVAL,
-                    java.time.Duration.ofMillis(io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS)).toMillis();
-            return ((io.weir.api.graph.TimestampsAndWatermarksSpec) f).withJobInterval(interval);
+            return ((io.weir.api.graph.TimestampsAndWatermarksSpec) f).withJobInterval(stream.getExecutionEnvironment().getConfig()
+                    .getAutoWatermarkInterval());
         }
         return f;
     }

@@ -120,9 +120,8 @@ public final class ExecutionConfig {
 
     /**
      * Sets how often periodic watermark generators emit, in milliseconds ({@code pipeline.auto-watermark-interval},
-     * default 200 ms; 0 turns periodic emission off). Read when a stream's watermark strategy is applied
-     * ({@code assignTimestampsAndWatermarks} or {@code fromSource}), so set it before building the job. Weir differs
-     * on purpose: Flink reads it when the job starts.
+     * default 200 ms; 0 turns periodic emission off). Read when the job starts, as in Flink, so a change after
+     * {@code assignTimestampsAndWatermarks} or {@code fromSource} still applies.
      *
      * @return this config
      * @throws IllegalArgumentException if {@code intervalMillis} is negative
@@ -141,7 +140,8 @@ public final class ExecutionConfig {
      * @throws io.weir.api.configuration.IllegalConfigurationException if the key holds no duration
      */
     public long getAutoWatermarkInterval() {
-        return configuration.getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL, java.time.Duration.ofMillis(200)).toMillis();
+        return configuration.getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL,
+                java.time.Duration.ofMillis(io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS)).toMillis();
     }
 
     // ------------------------------------------------------------------ global job parameters

@@ -62,7 +62,7 @@ public final class JobGraphBuilder {
     private boolean objectReuse;
     private boolean chaining = true;
     /** {@code pipeline.auto-watermark-interval} of the job, for watermark operators that read it at run time. */
-    private long autoWatermarkIntervalMillis = io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS;
+    private long autoWatermarkIntervalMillis;
 
     private JobGraphBuilder(Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -101,8 +101,7 @@ public final class JobGraphBuilder {
         checkUids();
         objectReuse = pipeline.configuration().getBoolean(ConfigKeys.OBJECT_REUSE, false);
         chaining = pipeline.configuration().getBoolean(ConfigKeys.OPERATOR_CHAINING, true);
-        autoWatermarkIntervalMillis = pipeline.configuration().getDuration(ConfigKeys.AUTO_WATERMARK_INTERVAL,
-                java.time.Duration.ofMillis(io.weir.api.graph.TimestampsAndWatermarksSpec.DEFAULT_AUTO_WATERMARK_INTERVAL_MILLIS)).toMillis();
+        autoWatermarkIntervalMillis = new io.weir.api.common.ExecutionConfig(pipeline.configuration()).getAutoWatermarkInterval();
         return chain();
     }
 
