@@ -671,43 +671,12 @@ public final class HeapKeyedStateBackend implements KeyedStateStore {
          * The entries of the current key's map, live as in Flink's heap backend: {@code remove()} removes the entry from
          * the state and {@code setValue} replaces its value (copied as {@link #put} copies).
          */
+        @SuppressWarnings("unchecked")
         private java.util.Iterator<Map.Entry<UK, UV>> liveEntries(Map<UK, UV> m) {
-            java.util.Iterator<Map.Entry<UK, UV>> it = m.entrySet().iterator();
-            return new java.util.Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public Map.Entry<UK, UV> next() {
-                    Map.Entry<UK, UV> e = it.next();
-                    return new Map.Entry<>() {
-                        @Override
-                        public UK getKey() {
-                            return e.getKey();
-                        }
-
-                        @Override
-                        public UV getValue() {
-                            return e.getValue();
-                        }
-
-                        @Override
-                        @SuppressWarnings("unchecked")
-                        public UV setValue(UV value) {
-                            UV old = e.getValue();
-                            e.setValue(value == null || !table.copyValues || value == old ? value : (UV) table.toStore(value, old));
-                            return old;
-                        }
-                    };
-                }
-
-                @Override
-                public void remove() {
-                    it.remove();
-                }
-            };
+            return new WritableEntries<>(m.entrySet().iterator(),
+                    (e, value) -> e.setValue(value == null || !table.copyValues || value == e.getValue() ? value
+                            : (UV) table.toStore(value, e.getValue())),
+                    key -> { });
         }
 
         @Override

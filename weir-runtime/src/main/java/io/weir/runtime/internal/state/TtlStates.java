@@ -29,6 +29,19 @@ import java.util.function.LongSupplier;
 final class TtlStates {
     private TtlStates() {}
 
+    /** A state call made where no checked exception may pass (iterators); the heap backend's calls do not throw. */
+    interface StateCall {
+        void run() throws Exception;
+    }
+
+    static void unchecked(StateCall call) {
+        try {
+            call.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A stored value and the processing time it was last renewed at. */
     static final class TtlValue {
         final Object value;
@@ -390,53 +403,10 @@ final class TtlStates {
         /** Iterates the unexpired entries; {@code remove} and {@code setValue} act on the state. */
         @Override
         public Iterator<Map.Entry<UK, UV>> iterator() throws Exception {
-            Iterator<Map.Entry<UK, UV>> it = live().entrySet().iterator();
-            return new Iterator<>() {
-                private Map.Entry<UK, UV> last;
-
-                @Override
-                public boolean hasNext() {
-                    return it.hasNext();
-                }
-
-                @Override
-                public Map.Entry<UK, UV> next() {
-                    Map.Entry<UK, UV> e = it.next();
-                    last = e;
-                    return new Map.Entry<>() {
-                        @Override
-                        public UK getKey() {
-                            return e.getKey();
-                        }
-
-                        @Override
-                        public UV getValue() {
-                            return e.getValue();
-                        }
-
-                        @Override
-                        public UV setValue(UV value) {
-                            UV old = e.setValue(value);
-                            try {
-                                put(e.getKey(), value);
-                            } catch (Exception ex) {
-                                throw new IllegalStateException(ex);
-                            }
-                            return old;
-                        }
-                    };
-                }
-
-                @Override
-                public void remove() {
-                    it.remove();
-                    try {
-                        raw.remove(last.getKey());
-                    } catch (Exception ex) {
-                        throw new IllegalStateException(ex);
-                    }
-                }
-            };
+            return new WritableEntries<>(live().entrySet().iterator(), (e, value) -> {
+                e.setValue(value);
+                unchecked(() -> put(e.getKey(), value));
+            }, key -> unchecked(() -> raw.remove(key)));
         }
 
         @Override
