@@ -328,10 +328,11 @@ public final class SinkV2Adapter<IN> extends TwoPhaseCommitSinkFunction<IN, Sink
         public Committables deserialize(DataInput in) throws IOException {
             Committables c = new Committables();
             int n = in.readInt();
+            SimpleVersionedSerializer<Object> s = n == 0 ? null : committableSerializer();
             for (int i = 0; i < n; i++) {
                 byte[] b = new byte[in.readInt()];
                 in.readFully(b);
-                c.items.add(readVersioned(committableSerializer(), b));
+                c.items.add(readVersioned(s, b));
             }
             return c;
         }

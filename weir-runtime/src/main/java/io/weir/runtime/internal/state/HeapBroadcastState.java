@@ -75,12 +75,12 @@ final class HeapBroadcastState<K, V> implements BroadcastState<K, V> {
         return new io.weir.api.state.ReadOnlyBroadcastState<>() {
             @Override
             public V get(K key) {
-                return map.get(key);
+                return HeapBroadcastState.this.get(key);
             }
 
             @Override
             public boolean contains(K key) {
-                return map.containsKey(key);
+                return HeapBroadcastState.this.contains(key);
             }
 
             @Override
