@@ -13,6 +13,7 @@ public class DynamicEventTimeSessionWindows<T> extends DynamicGapSessionWindows<
     private static final long serialVersionUID = 1L;
     private static final String NAME = "DynamicEventTimeSessionWindows";
 
+    /** An assigner taking each session gap from {@code gapExtractor}; use {@code withDynamicGap}. */
     protected DynamicEventTimeSessionWindows(SessionWindowTimeGapExtractor<T> gapExtractor) {
         super(NAME, gapExtractor);
     }

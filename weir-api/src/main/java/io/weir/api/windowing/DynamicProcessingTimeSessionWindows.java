@@ -13,6 +13,7 @@ import java.util.Collection;
 public class DynamicProcessingTimeSessionWindows<T> extends DynamicGapSessionWindows<T> {
     private static final long serialVersionUID = 1L;
 
+    /** An assigner taking each session gap from {@code gapExtractor}; use {@code withDynamicGap}. */
     protected DynamicProcessingTimeSessionWindows(SessionWindowTimeGapExtractor<T> gapExtractor) {
         super("DynamicProcessingTimeSessionWindows", gapExtractor);
     }

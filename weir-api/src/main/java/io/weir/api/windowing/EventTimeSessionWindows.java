@@ -19,6 +19,7 @@ public class EventTimeSessionWindows extends MergingWindowAssigner<Object, TimeW
 
     private final long gap;
 
+    /** An assigner with a gap of {@code gap} ms; use {@code withGap}. */
     protected EventTimeSessionWindows(long gap) {
         WindowSettings.checkPositive(NAME, "session gap", gap);
         this.gap = gap;

@@ -19,6 +19,7 @@ public class ProcessingTimeSessionWindows extends MergingWindowAssigner<Object, 
 
     private final long gap;
 
+    /** An assigner with a gap of {@code gap} ms; use {@code withGap}. */
     protected ProcessingTimeSessionWindows(long gap) {
         WindowSettings.checkPositive(NAME, "session gap", gap);
         this.gap = gap;

@@ -20,6 +20,7 @@ public class SlidingEventTimeWindows extends WindowAssigner<Object, TimeWindow> 
     private final long slide;
     private final long offset;
 
+    /** An assigner with these sizes in ms, checked; use {@code of}. */
     protected SlidingEventTimeWindows(long size, long slide, long offset) {
         WindowSettings.checkSlide(NAME, size, slide);
         WindowSettings.checkOffset(NAME, offset, "slide", slide);

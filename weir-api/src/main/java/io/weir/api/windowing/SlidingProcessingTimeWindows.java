@@ -20,6 +20,7 @@ public class SlidingProcessingTimeWindows extends WindowAssigner<Object, TimeWin
     private final long slide;
     private final long offset;
 
+    /** An assigner with these sizes in ms, checked; use {@code of}. */
     protected SlidingProcessingTimeWindows(long size, long slide, long offset) {
         WindowSettings.checkSlide(NAME, size, slide);
         WindowSettings.checkOffset(NAME, offset, "slide", slide);

@@ -17,6 +17,7 @@ public class TumblingEventTimeWindows extends WindowAssigner<Object, TimeWindow>
     private final long size;
     private final long offset;
 
+    /** An assigner with these sizes in ms, checked; use {@code of}. */
     protected TumblingEventTimeWindows(long size, long offset) {
         WindowSettings.checkPositive(NAME, "window size", size);
         WindowSettings.checkOffset(NAME, offset, "window size", size);

@@ -17,6 +17,7 @@ public class TumblingProcessingTimeWindows extends WindowAssigner<Object, TimeWi
     private final long size;
     private final long offset;
 
+    /** An assigner with these sizes in ms, checked; use {@code of}. */
     protected TumblingProcessingTimeWindows(long size, long offset) {
         WindowSettings.checkPositive(NAME, "window size", size);
         WindowSettings.checkOffset(NAME, offset, "window size", size);
